@@ -1,0 +1,551 @@
+"""The `loyalty-desk` command: a scriptable face of `services` for POS systems and operators.
+
+Exit status: 0 done, 2 refused (a business rule or bad input said no; nothing changed),
+1 fault. With --json every command prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from loyalty_desk import __version__
+from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.money import format_yuan, parse_yuan
+from loyalty_desk.domain.people import parse_date
+from loyalty_desk.texts import tr
+
+if TYPE_CHECKING:  # services are imported lazily: quick commands start fast
+    from loyalty_desk.services.desk import Desk
+    from loyalty_desk.services.views import MemberSummary, MemberView
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+@dataclass
+class Output:
+    data: dict[str, Any]
+    text: str
+
+
+Handler = Callable[[argparse.Namespace], "Output | Refusal"]
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from loyalty_desk.services.paths import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _open(args: argparse.Namespace) -> Desk | Refusal:
+    from loyalty_desk.services import maintenance
+    from loyalty_desk.services.desk import Desk
+
+    desk = Desk.open(_data_dir(args))
+    if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
+        maintenance.open_store(desk)
+    return desk
+
+
+def _amount(text: str, what: str) -> int | Refusal:
+    return parse_yuan(text, field=what)
+
+
+def _int(text: str, what: str) -> int | Refusal:
+    stripped = text.strip()
+    body = stripped[1:] if stripped[:1] in "+-" else stripped
+    if not body.isascii() or not body.isdigit() or len(body) > 9:
+        return Refusal(Code.INVALID_POINTS, f"{what} must be a whole number, not '{text}'.")
+    return int(stripped)
+
+
+def _at(text: str | None) -> datetime | Refusal | None:
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return Refusal(Code.INVALID_TIME, f"'{text}' is not a time as ISO 8601 (2026-05-01T14:30).")
+
+
+def _local(desk: Desk, moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _tier_label(tier: str) -> str:
+    from loyalty_desk.domain.tiers import Tier
+
+    t = Tier(tier)
+    return tr(t.value.capitalize(), t.label_zh)
+
+
+def _member_text(desk: Desk, m: MemberView) -> str:
+    flags = ", ".join(m.flags)
+    lines = [
+        f"{m.name}  {m.phone_masked}  [{_tier_label(m.tier)}]  {tr('code', '会员号')} {m.code}",
+        tr(
+            f"Balance {m.balance} points (¥{format_yuan(m.balance_value_fen)}), "
+            f"{m.expiring_30d} expiring within 30 days",
+            f"积分 {m.balance}（可抵 ¥{format_yuan(m.balance_value_fen)}），"
+            f"30天内到期 {m.expiring_30d}",
+        ),
+        tr(
+            f"Last visit {_local(desk, m.last_visit_at)}",
+            f"最近到店 {_local(desk, m.last_visit_at)}",
+        ),
+    ]
+    if m.birthday_month:
+        lines.append(tr("Birthday month", "本月生日"))
+    if flags:
+        lines.append(tr(f"Flags: {flags}", f"标记：{flags}"))
+    return "\n".join(lines)
+
+
+def _summary_line(desk: Desk, m: MemberSummary) -> str:
+    return (
+        f"{m.code}  {m.phone_masked}  {m.name}  [{_tier_label(m.tier)}]  "
+        f"{m.balance} {tr('pts', '分')}  {_local(desk, m.last_visit_at)}"
+    )
+
+
+def _with_desk(fn: Callable[[Desk, argparse.Namespace], Output | Refusal]) -> Handler:
+    def run(args: argparse.Namespace) -> Output | Refusal:
+        desk = _open(args)
+        if isinstance(desk, Refusal):
+            return desk
+        try:
+            return fn(desk, args)
+        finally:
+            desk.close()
+
+    return run
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.setup import init_store
+
+    result = init_store(_data_dir(args), args.store_id, args.store_name, args.timezone)
+    if isinstance(result, Refusal):
+        return result
+    verb = tr("Created", "已创建") if result.created else tr("Upgraded", "已升级")
+    text = f"{verb}: {result.store_name} ({result.store_id}), {result.timezone}\n{result.data_dir}"
+    if result.backup:
+        text += "\n" + tr(f"Backup: {result.backup}", f"备份：{result.backup}")
+    return Output(result.to_json(), text)
+
+
+@_with_desk
+def cmd_enroll(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import members
+
+    birthday = None
+    if args.birthday:
+        parsed = parse_date(args.birthday, field="birthday")
+        if isinstance(parsed, Refusal):
+            return parsed
+        birthday = parsed
+    result = members.enroll(desk, args.phone, args.name, birthday, args.referrer)
+    if isinstance(result, Refusal):
+        return result
+    return Output(result.to_json(), tr("Enrolled:\n", "已入会：\n") + _member_text(desk, result))
+
+
+@_with_desk
+def cmd_find(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import members
+
+    found = members.find(desk, args.query)
+    if isinstance(found, Refusal):
+        return found
+    data = {"mode": found.mode, "members": [m.to_json() for m in found.members]}
+    if not found.members:
+        return Output(data, tr("No member found.", "未找到会员。"))
+    return Output(data, "\n".join(_summary_line(desk, m) for m in found.members))
+
+
+@_with_desk
+def cmd_show(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import members
+
+    view = members.show(desk, args.member)
+    if isinstance(view, Refusal):
+        return view
+    return Output(view.to_json(), _member_text(desk, view))
+
+
+@_with_desk
+def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import members
+
+    view = members.show(desk, args.member)
+    if isinstance(view, Refusal):
+        return view
+    lines = members.history(desk, args.member)
+    if isinstance(lines, Refusal):
+        return lines
+    text = [_member_text(desk, view), ""]
+    for h in lines:
+        extra = f" {tr('receipt', '小票')} {h.receipt_no}" if h.receipt_no else ""
+        if h.amount_fen is not None:
+            extra += f" ¥{format_yuan(h.amount_fen)}"
+        if h.expires_at is not None:
+            extra += f" {tr('expires', '到期')} {_local(desk, h.expires_at)[:10]}"
+        if h.reason:
+            extra += f" ({h.reason})"
+        text.append(
+            f"{_local(desk, h.occurred_at)}  {h.kind:<8} {h.points:>+7}  = {h.balance_after:>7}"
+            f"  {h.store_id}{extra}"
+        )
+    return Output(
+        {"member": view.to_json(), "entries": [h.to_json() for h in lines]}, "\n".join(text)
+    )
+
+
+@_with_desk
+def cmd_import(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from tqdm import tqdm
+
+    from loyalty_desk.services.importing import import_members
+
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit=tr("members", "人"), file=sys.stderr, leave=False)
+        bar.update(done - bar.n)
+
+    try:
+        report = import_members(desk, Path(args.file), progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if isinstance(report, Refusal):
+        return report
+    text = [
+        tr(
+            f"{report.imported} of {report.rows} rows imported, "
+            f"{report.opening_points} opening points; {len(report.rejected)} rejected.",
+            f"共 {report.rows} 行，导入 {report.imported} 人，期初积分 {report.opening_points}；"
+            f"拒绝 {len(report.rejected)} 行。",
+        )
+    ]
+    text += [f"  {tr('line', '行')} {r.line}: {r.code} {r.message}" for r in report.rejected[:50]]
+    if len(report.rejected) > 50:
+        text.append(tr("  … see --json for all rows", "  …完整列表见 --json"))
+    return Output(report.to_json(), "\n".join(text))
+
+
+@_with_desk
+def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import checkout
+
+    amount = _amount(args.amount, "amount")
+    at = _at(args.at)
+    if isinstance(amount, Refusal):
+        return amount
+    if isinstance(at, Refusal):
+        return at
+    result = checkout.earn(desk, args.member, args.receipt, amount, at=at)
+    if isinstance(result, Refusal):
+        return result
+    b = result.breakdown
+    why = [f"{b['base_points']} {tr('base', '基础')}"]
+    if b["bonus"]:
+        why.append(f"×{b['bonus_multiplier']} {b['bonus']}")
+    why.append(f"×{b['tier_multiplier']} {_tier_label(b['tier'])}")
+    if b["capped_points"]:
+        why.append(
+            tr(f"{b['capped_points']} over the daily cap", f"超出单日上限 {b['capped_points']}")
+        )
+    head = (
+        tr("Already recorded: ", "已记录过：") if result.replayed else tr("Awarded ", "本次积分 ")
+    )
+    text = f"{head}{result.points_awarded} ({', '.join(why)})"
+    if result.referral_points:
+        text += tr(
+            f"\nReferral: +{result.referral_points} to the member, +{result.referrer_points} "
+            "to the referrer",
+            f"\n推荐奖励：本人 +{result.referral_points}，推荐人 +{result.referrer_points}",
+        )
+    if result.upgraded_to:
+        text += tr(
+            f"\nUpgraded to {_tier_label(result.upgraded_to)}",
+            f"\n升级为 {_tier_label(result.upgraded_to)}",
+        )
+    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+
+
+@_with_desk
+def cmd_redeem(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import checkout
+
+    points = _int(args.points, "points")
+    amount = _amount(args.receipt_amount, "receipt amount")
+    at = _at(args.at)
+    for value in (points, amount, at):
+        if isinstance(value, Refusal):
+            return value
+    assert isinstance(points, int) and isinstance(amount, int) and not isinstance(at, Refusal)
+    result = checkout.redeem(desk, args.member, args.receipt, points, amount, at=at)
+    if isinstance(result, Refusal):
+        return result
+    text = tr(
+        f"Redeemed {result.points_redeemed} points = ¥{format_yuan(result.value_fen)} off",
+        f"已抵扣 {result.points_redeemed} 积分 = ¥{format_yuan(result.value_fen)}",
+    )
+    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+
+
+@_with_desk
+def cmd_refund(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import checkout
+
+    amount = None
+    if args.amount is not None:
+        parsed = _amount(args.amount, "refund amount")
+        if isinstance(parsed, Refusal):
+            return parsed
+        amount = parsed
+    at = _at(args.at)
+    if isinstance(at, Refusal):
+        return at
+    result = checkout.refund(
+        desk, args.receipt, amount, manager_pin=args.manager_pin, manager_name=args.manager, at=at
+    )
+    if isinstance(result, Refusal):
+        return result
+    text = tr(
+        f"Refunded ¥{format_yuan(result.refunded_fen)} of {result.receipt_no}: "
+        f"{result.points_reversed} points reversed, {result.points_restored} restored",
+        f"已退 ¥{format_yuan(result.refunded_fen)}（小票 {result.receipt_no}）："
+        f"扣回 {result.points_reversed} 积分，退还 {result.points_restored} 积分",
+    )
+    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+
+
+@_with_desk
+def cmd_adjust(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.adjust import adjust
+
+    points = _int(args.points, "points")
+    if isinstance(points, Refusal):
+        return points
+    result = adjust(
+        desk,
+        args.member,
+        points,
+        args.reason,
+        manager_pin=args.manager_pin,
+        manager_name=args.manager,
+    )
+    if isinstance(result, Refusal):
+        return result
+    text = tr(f"Adjusted {result.points:+d} points", f"已调整 {result.points:+d} 积分")
+    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+
+
+def cmd_expire(args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import maintenance
+
+    args.daily_jobs = False
+
+    @_with_desk
+    def run(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+        at = _at(args.at)
+        if isinstance(at, Refusal):
+            return at
+        result = maintenance.expire(desk, at)
+        if isinstance(result, Refusal):
+            return result
+        text = tr(
+            f"Expired {result.points} points of {result.members} members; "
+            f"{result.tier_changes} tier reviews.",
+            f"{result.members} 位会员的 {result.points} 积分已过期；"
+            f"等级复审 {result.tier_changes} 位。",
+        )
+        return Output(result.to_json(), text)
+
+    return run(args)
+
+
+@_with_desk
+def cmd_staff_add(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.staff import add_staff
+
+    result = add_staff(desk, args.name, args.role, args.pin, args.manager_pin)
+    if isinstance(result, Refusal):
+        return result
+    return Output(
+        result.to_json(), tr(f"Added {result.role} {result.name}", f"已添加 {result.name}")
+    )
+
+
+@_with_desk
+def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.audit import verify
+
+    report = verify(desk)
+    data = {"ok": report.ok, "rows": report.rows, "problems": list(report.problems)}
+    if not report.ok:
+        problems = "; ".join(report.problems)
+        return Refusal(Code.AUDIT_BROKEN, f"The audit log was tampered with: {problems}", data)
+    return Output(
+        data, tr(f"Audit log intact: {report.rows} rows.", f"审计日志完整：{report.rows} 行。")
+    )
+
+
+# -- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> _Parser:
+    p = _Parser(prog="loyalty-desk", description="Loyalty Desk: members, points and coupons.")
+    p.add_argument("--version", action="version", version=f"loyalty-desk {__version__}")
+    p.add_argument("--data-dir", help="store data directory (default: platform data dir)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    init = sub.add_parser("init", help="create or upgrade this till's database")
+    init.add_argument("--store-id", required=True)
+    init.add_argument("--store-name")
+    init.add_argument("--timezone")
+    init.set_defaults(handler=cmd_init)
+
+    member = sub.add_parser("member", help="enrol, find and show members")
+    msub = member.add_subparsers(dest="member_command", required=True, parser_class=_Parser)
+    enroll = msub.add_parser("enroll", help="enrol a new member")
+    enroll.add_argument("--phone", required=True)
+    enroll.add_argument("--name", required=True)
+    enroll.add_argument("--birthday", help="YYYY-MM-DD")
+    enroll.add_argument("--referrer", help="the referring member's referral code")
+    enroll.set_defaults(handler=cmd_enroll)
+    find = msub.add_parser("find", help="full phone, last 4 digits, member code or QR payload")
+    find.add_argument("query")
+    find.set_defaults(handler=cmd_find)
+    show = msub.add_parser("show", help="one member by code or full phone")
+    show.add_argument("member")
+    show.set_defaults(handler=cmd_show)
+    hist = msub.add_parser("history", help="a member's points ledger")
+    hist.add_argument("member")
+    hist.set_defaults(handler=cmd_history)
+    imp = msub.add_parser("import", help="import members from CSV")
+    imp.add_argument("file")
+    imp.set_defaults(handler=cmd_import)
+
+    earn = sub.add_parser("earn", help="award points for a receipt")
+    earn.add_argument("member")
+    earn.add_argument("--receipt", required=True)
+    earn.add_argument("--amount", required=True, help="amount paid, in yuan")
+    earn.add_argument("--at", help="when the sale happened (ISO 8601)")
+    earn.set_defaults(handler=cmd_earn)
+
+    redeem = sub.add_parser("redeem", help="spend points against a receipt")
+    redeem.add_argument("member")
+    redeem.add_argument("--receipt", required=True)
+    redeem.add_argument("--points", required=True)
+    redeem.add_argument("--receipt-amount", required=True, help="receipt total, in yuan")
+    redeem.add_argument("--at")
+    redeem.set_defaults(handler=cmd_redeem)
+
+    refund = sub.add_parser("refund", help="refund a receipt in full or in part")
+    refund.add_argument("--receipt", required=True)
+    refund.add_argument("--amount", help="refunded amount in yuan (default: all that is left)")
+    refund.add_argument("--manager-pin")
+    refund.add_argument("--manager", help="the approving manager's name")
+    refund.add_argument("--at")
+    refund.set_defaults(handler=cmd_refund)
+
+    adj = sub.add_parser("adjust", help="add or take points by hand (manager)")
+    adj.add_argument("member")
+    adj.add_argument("--points", required=True, help="e.g. 200 or -150")
+    adj.add_argument("--reason", required=True)
+    adj.add_argument("--manager-pin", required=True)
+    adj.add_argument("--manager", help="the approving manager's name")
+    adj.set_defaults(handler=cmd_adjust)
+
+    expire = sub.add_parser("expire", help="expire points past their date (idempotent)")
+    expire.add_argument("--at")
+    expire.set_defaults(handler=cmd_expire)
+
+    staff = sub.add_parser("staff", help="staff accounts")
+    ssub = staff.add_subparsers(dest="staff_command", required=True, parser_class=_Parser)
+    sadd = ssub.add_parser("add", help="add a cashier or manager")
+    sadd.add_argument("--name", required=True)
+    sadd.add_argument("--role", required=True, choices=["cashier", "manager"])
+    sadd.add_argument("--pin", required=True)
+    sadd.add_argument("--manager-pin", help="needed once a manager exists")
+    sadd.set_defaults(handler=cmd_staff_add)
+
+    aud = sub.add_parser("audit", help="the hash-chained audit log")
+    asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    ver = asub.add_parser("verify", help="detect edited, deleted or reordered rows")
+    ver.set_defaults(handler=cmd_audit_verify)
+    return p
+
+
+def _emit(args_json: bool, payload: dict[str, Any], text: str, *, stream: Any = None) -> None:
+    out = stream or sys.stdout
+    if args_json:
+        out.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+    else:
+        out.write(text + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    want_json = "--json" in argv
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        refusal = {"error": {"code": "USAGE", "message": str(exc)}}
+        _emit(want_json, refusal, str(exc), stream=sys.stdout if want_json else sys.stderr)
+        return 2
+    try:
+        result = args.handler(args)
+    except Exception as exc:  # a fault, not a refusal: say so, keep the traceback for logs
+        message = f"{type(exc).__name__}: {exc}"
+        traceback.print_exc(file=sys.stderr)
+        _emit(
+            args.json,
+            {"error": {"code": "FAULT", "message": message}},
+            tr(f"Error: {message}", f"错误：{message}"),
+            stream=sys.stdout if args.json else sys.stderr,
+        )
+        return 1
+    if isinstance(result, Refusal):
+        _emit(
+            args.json,
+            {"error": result.to_json()},
+            f"{tr('Refused', '拒绝')} [{result.code}]: {result.message}",
+            stream=sys.stdout if args.json else sys.stderr,
+        )
+        return 2
+    _emit(args.json, result.data, result.text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Business-rule refusals: error records the caller can show, never exceptions for faults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Code(StrEnum):
+    """Stable refusal codes; scripts and POS integrations match on these."""
+
+    INVALID_AMOUNT = "INVALID_AMOUNT"
+    INVALID_PHONE = "INVALID_PHONE"
+    INVALID_NAME = "INVALID_NAME"
+    INVALID_DATE = "INVALID_DATE"
+    INVALID_TIME = "INVALID_TIME"
+    INVALID_POINTS = "INVALID_POINTS"
+    INVALID_RECEIPT = "INVALID_RECEIPT"
+    INVALID_QUERY = "INVALID_QUERY"
+    INVALID_PIN = "INVALID_PIN"
+    INVALID_ROLE = "INVALID_ROLE"
+    INVALID_REASON = "INVALID_REASON"
+    INVALID_RULES = "INVALID_RULES"
+    INVALID_CODE = "INVALID_CODE"
+    PHONE_ALREADY_ENROLLED = "PHONE_ALREADY_ENROLLED"
+    UNKNOWN_MEMBER = "UNKNOWN_MEMBER"
+    UNKNOWN_REFERRER = "UNKNOWN_REFERRER"
+    UNKNOWN_RECEIPT = "UNKNOWN_RECEIPT"
+    UNKNOWN_STAFF = "UNKNOWN_STAFF"
+    RECEIPT_ALREADY_EARNED = "RECEIPT_ALREADY_EARNED"
+    RECEIPT_ALREADY_REDEEMED = "RECEIPT_ALREADY_REDEEMED"
+    RECEIPT_FULLY_REFUNDED = "RECEIPT_FULLY_REFUNDED"
+    REFUND_EXCEEDS_PAID = "REFUND_EXCEEDS_PAID"
+    INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS"
+    BELOW_MINIMUM = "BELOW_MINIMUM"
+    OVER_RECEIPT_LIMIT = "OVER_RECEIPT_LIMIT"
+    ADJUST_BELOW_ZERO = "ADJUST_BELOW_ZERO"
+    MANAGER_PIN_REQUIRED = "MANAGER_PIN_REQUIRED"
+    WRONG_PIN = "WRONG_PIN"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    NOT_A_MANAGER = "NOT_A_MANAGER"
+    STAFF_EXISTS = "STAFF_EXISTS"
+    MEMBER_MERGED = "MEMBER_MERGED"
+    NOT_INITIALISED = "NOT_INITIALISED"
+    ALREADY_INITIALISED = "ALREADY_INITIALISED"
+    INVALID_STORE = "INVALID_STORE"
+    INVALID_TIMEZONE = "INVALID_TIMEZONE"
+    INVALID_FILE = "INVALID_FILE"
+    SCHEMA_TOO_NEW = "SCHEMA_TOO_NEW"
+    ONLINE_ONLY = "ONLINE_ONLY"
+    AUDIT_BROKEN = "AUDIT_BROKEN"
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a use case refused to act. Nothing was written when one is returned."""
+
+    code: Code
+    message: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": str(self.code), "message": self.message}
+        if self.details:
+            out["details"] = dict(self.details)
+        return out
+
+
+class Refused(Exception):
+    """Carries a Refusal out of nested service code up to the use-case boundary.
+
+    Service functions catch it at their edge, roll back, and *return* the Refusal,
+    so callers deal in values; it never escapes `services`.
+    """
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+
+def refuse(code: Code, message: str, **details: Any) -> Refused:
+    return Refused(Refusal(code, message, details))

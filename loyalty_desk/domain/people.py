@@ -1,0 +1,88 @@
+"""What a cashier types about a person: phone, name, birthday — validated, normalised."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import phonenumbers
+
+from loyalty_desk.domain.errors import Code, Refusal
+
+PHONE_PATTERN = re.compile(r"^1[3-9][0-9]{9}$")
+NAME_MAX = 40
+# Bidi overrides and isolates would let a name reorder the text around it on a receipt.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def normalise_phone(text: str) -> str:
+    """Drop what people put around a number: spaces, dashes, a +86 / 0086 prefix."""
+    digits = re.sub(r"[\s\-()]", "", text.strip())
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    return digits
+
+
+def validate_phone(text: str) -> str | Refusal:
+    """A mainland mobile number, 11 digits, accepted by phonenumbers as MOBILE."""
+    phone = normalise_phone(text)
+    if not PHONE_PATTERN.match(phone):
+        return Refusal(
+            Code.INVALID_PHONE,
+            f"'{text}' is not a mainland mobile number (11 digits starting with 13–19).",
+        )
+    try:
+        parsed = phonenumbers.parse(phone, "CN")
+    except phonenumbers.NumberParseException:
+        return Refusal(Code.INVALID_PHONE, f"'{text}' is not a phone number.")
+    kind = phonenumbers.number_type(parsed)
+    if kind not in (phonenumbers.PhoneNumberType.MOBILE,) or not phonenumbers.is_valid_number(
+        parsed
+    ):
+        return Refusal(Code.INVALID_PHONE, f"{phone} is not an assigned mobile number range.")
+    return phone
+
+
+def mask_phone(phone: str) -> str:
+    """138****1234: enough for the member to recognise, not enough to copy."""
+    if len(phone) < 8:
+        return "*" * len(phone)
+    return f"{phone[:3]}****{phone[-4:]}"
+
+
+def validate_name(text: str) -> str | Refusal:
+    name = unicodedata.normalize("NFC", text).strip()
+    if not name:
+        return Refusal(Code.INVALID_NAME, "The name is empty.")
+    for ch in name:
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS:
+            return Refusal(
+                Code.INVALID_NAME, "The name contains control characters; type it again."
+            )
+    if len(name) > NAME_MAX:
+        return Refusal(
+            Code.INVALID_NAME, f"The name is {len(name)} characters; at most {NAME_MAX} fit."
+        )
+    return name
+
+
+def parse_date(text: str, *, field: str = "date") -> date | Refusal:
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return Refusal(
+            Code.INVALID_DATE, f"'{text}' is not a real {field}; write it as YYYY-MM-DD."
+        )
+
+
+def validate_birthday(value: date, today: date) -> date | Refusal:
+    if value > today:
+        return Refusal(Code.INVALID_DATE, f"A birthday of {value} is in the future.")
+    if value.year < 1900:
+        return Refusal(Code.INVALID_DATE, f"A birthday of {value} is too far in the past.")
+    return value

@@ -1,0 +1,105 @@
+"""The daily jobs: expire old points and review tiers at their anniversary.
+
+They run by themselves the first time the till is used each store-local day, and on demand
+(`loyalty-desk expire`). Both are idempotent: a second run finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from loyalty_desk.domain.timeutil import local_date
+from loyalty_desk.services import tiers
+from loyalty_desk.services.checkout import business_time
+from loyalty_desk.services.desk import Desk, read_setting, write_setting
+from loyalty_desk.services.events import Event
+from loyalty_desk.services.ledger import expire_lots
+from loyalty_desk.services.usecase import use_case
+from loyalty_desk.store.models import Member, PointLot
+
+LAST_RUN_KEY = "maintenance_day"
+BATCH_MEMBERS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryResult:
+    members: int
+    points: int
+    tier_changes: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "members_expired": self.members,
+            "points_expired": self.points,
+            "tier_changes": self.tier_changes,
+        }
+
+
+@use_case
+def expire(desk: Desk, at: datetime | None = None) -> ExpiryResult:
+    """Expire every lot whose time has come; one EXPIRE entry (and event) per member."""
+    moment = business_time(desk, at) if at is not None else desk.now()
+    members = points = 0
+    while True:
+        # In batches, so a till with a million members never holds one huge transaction.
+        with desk.write() as s:
+            lots = list(
+                s.scalars(
+                    select(PointLot)
+                    .where(PointLot.remaining > 0, PointLot.expires_at <= moment)
+                    .order_by(PointLot.member_id, PointLot.expires_at)
+                    .limit(BATCH_MEMBERS * 4)
+                )
+            )
+            if not lots:
+                break
+            by_member: dict[str, list[PointLot]] = defaultdict(list)
+            for lot in lots:
+                by_member[lot.member_id].append(lot)
+            for member_id, member_lots in by_member.items():
+                member = s.get(Member, member_id)
+                assert member is not None
+                event = Event(s, "points_expired", moment, desk.info.store_id, desk.info.device_id)
+                entry = expire_lots(desk, event, member, member_lots, moment)
+                event.data = {"member_id": member.id}
+                event.seal()
+                members += 1
+                points += -entry.points
+    changes = review_tiers(desk, moment)
+    return ExpiryResult(members=members, points=points, tier_changes=changes)
+
+
+def review_tiers(desk: Desk, at: datetime) -> int:
+    changed = 0
+    while True:
+        with desk.write() as s:
+            due = list(
+                s.scalars(
+                    select(Member)
+                    .where(Member.tier_until.is_not(None), Member.tier_until <= at)
+                    .limit(BATCH_MEMBERS)
+                )
+            )
+            if not due:
+                return changed
+            for member in due:
+                if tiers.review(s, desk, member, at) is not None:
+                    changed += 1
+
+
+def open_store(desk: Desk) -> ExpiryResult | None:
+    """Run the daily jobs once per store-local day; cheap when they already ran today."""
+    today = local_date(desk.now(), desk.tz).isoformat()
+    with desk.read() as s:
+        if read_setting(s, LAST_RUN_KEY) == today:
+            return None
+    result = expire(desk)
+    assert isinstance(result, ExpiryResult)
+    with desk.write() as s:
+        write_setting(s, LAST_RUN_KEY, today)
+    return result
