@@ -31,7 +31,7 @@ class UsageError(Exception):
     pass
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
@@ -48,27 +48,27 @@ Handler = Callable[[argparse.Namespace], "Output | Refusal"]
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir_of(args: argparse.Namespace) -> Path:
     from loyalty_desk.services.paths import default_data_dir
 
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
-def _open(args: argparse.Namespace) -> Desk | Refusal:
+def open_desk(args: argparse.Namespace) -> Desk | Refusal:
     from loyalty_desk.services import maintenance
     from loyalty_desk.services.desk import Desk
 
-    desk = Desk.open(_data_dir(args))
+    desk = Desk.open(data_dir_of(args))
     if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
         maintenance.open_store(desk)
     return desk
 
 
-def _amount(text: str, what: str) -> int | Refusal:
+def parse_amount(text: str, what: str) -> int | Refusal:
     return parse_yuan(text, field=what)
 
 
-def _int(text: str, what: str) -> int | Refusal:
+def parse_int(text: str, what: str) -> int | Refusal:
     stripped = text.strip()
     body = stripped[1:] if stripped[:1] in "+-" else stripped
     if not body.isascii() or not body.isdigit() or len(body) > 9:
@@ -76,7 +76,7 @@ def _int(text: str, what: str) -> int | Refusal:
     return int(stripped)
 
 
-def _at(text: str | None) -> datetime | Refusal | None:
+def parse_at(text: str | None) -> datetime | Refusal | None:
     if text is None:
         return None
     try:
@@ -85,23 +85,23 @@ def _at(text: str | None) -> datetime | Refusal | None:
         return Refusal(Code.INVALID_TIME, f"'{text}' is not a time as ISO 8601 (2026-05-01T14:30).")
 
 
-def _local(desk: Desk, moment: datetime | None) -> str:
+def local_time(desk: Desk, moment: datetime | None) -> str:
     if moment is None:
         return "—"
     return moment.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M")
 
 
-def _tier_label(tier: str) -> str:
+def tier_label(tier: str) -> str:
     from loyalty_desk.domain.tiers import Tier
 
     t = Tier(tier)
     return tr(t.value.capitalize(), t.label_zh)
 
 
-def _member_text(desk: Desk, m: MemberView) -> str:
+def member_text(desk: Desk, m: MemberView) -> str:
     flags = ", ".join(m.flags)
     lines = [
-        f"{m.name}  {m.phone_masked}  [{_tier_label(m.tier)}]  {tr('code', '会员号')} {m.code}",
+        f"{m.name}  {m.phone_masked}  [{tier_label(m.tier)}]  {tr('code', '会员号')} {m.code}",
         tr(
             f"Balance {m.balance} points (¥{format_yuan(m.balance_value_fen)}), "
             f"{m.expiring_30d} expiring within 30 days",
@@ -109,8 +109,8 @@ def _member_text(desk: Desk, m: MemberView) -> str:
             f"30天内到期 {m.expiring_30d}",
         ),
         tr(
-            f"Last visit {_local(desk, m.last_visit_at)}",
-            f"最近到店 {_local(desk, m.last_visit_at)}",
+            f"Last visit {local_time(desk, m.last_visit_at)}",
+            f"最近到店 {local_time(desk, m.last_visit_at)}",
         ),
     ]
     if m.birthday_month:
@@ -120,16 +120,16 @@ def _member_text(desk: Desk, m: MemberView) -> str:
     return "\n".join(lines)
 
 
-def _summary_line(desk: Desk, m: MemberSummary) -> str:
+def summary_line(desk: Desk, m: MemberSummary) -> str:
     return (
-        f"{m.code}  {m.phone_masked}  {m.name}  [{_tier_label(m.tier)}]  "
-        f"{m.balance} {tr('pts', '分')}  {_local(desk, m.last_visit_at)}"
+        f"{m.code}  {m.phone_masked}  {m.name}  [{tier_label(m.tier)}]  "
+        f"{m.balance} {tr('pts', '分')}  {local_time(desk, m.last_visit_at)}"
     )
 
 
-def _with_desk(fn: Callable[[Desk, argparse.Namespace], Output | Refusal]) -> Handler:
+def with_desk(fn: Callable[[Desk, argparse.Namespace], Output | Refusal]) -> Handler:
     def run(args: argparse.Namespace) -> Output | Refusal:
-        desk = _open(args)
+        desk = open_desk(args)
         if isinstance(desk, Refusal):
             return desk
         try:
@@ -146,7 +146,7 @@ def _with_desk(fn: Callable[[Desk, argparse.Namespace], Output | Refusal]) -> Ha
 def cmd_init(args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services.setup import init_store
 
-    result = init_store(_data_dir(args), args.store_id, args.store_name, args.timezone)
+    result = init_store(data_dir_of(args), args.store_id, args.store_name, args.timezone)
     if isinstance(result, Refusal):
         return result
     verb = tr("Created", "已创建") if result.created else tr("Upgraded", "已升级")
@@ -156,7 +156,7 @@ def cmd_init(args: argparse.Namespace) -> Output | Refusal:
     return Output(result.to_json(), text)
 
 
-@_with_desk
+@with_desk
 def cmd_enroll(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import members
 
@@ -169,10 +169,10 @@ def cmd_enroll(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     result = members.enroll(desk, args.phone, args.name, birthday, args.referrer)
     if isinstance(result, Refusal):
         return result
-    return Output(result.to_json(), tr("Enrolled:\n", "已入会：\n") + _member_text(desk, result))
+    return Output(result.to_json(), tr("Enrolled:\n", "已入会：\n") + member_text(desk, result))
 
 
-@_with_desk
+@with_desk
 def cmd_find(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import members
 
@@ -182,20 +182,20 @@ def cmd_find(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     data = {"mode": found.mode, "members": [m.to_json() for m in found.members]}
     if not found.members:
         return Output(data, tr("No member found.", "未找到会员。"))
-    return Output(data, "\n".join(_summary_line(desk, m) for m in found.members))
+    return Output(data, "\n".join(summary_line(desk, m) for m in found.members))
 
 
-@_with_desk
+@with_desk
 def cmd_show(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import members
 
     view = members.show(desk, args.member)
     if isinstance(view, Refusal):
         return view
-    return Output(view.to_json(), _member_text(desk, view))
+    return Output(view.to_json(), member_text(desk, view))
 
 
-@_with_desk
+@with_desk
 def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import members
 
@@ -205,17 +205,17 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     lines = members.history(desk, args.member)
     if isinstance(lines, Refusal):
         return lines
-    text = [_member_text(desk, view), ""]
+    text = [member_text(desk, view), ""]
     for h in lines:
         extra = f" {tr('receipt', '小票')} {h.receipt_no}" if h.receipt_no else ""
         if h.amount_fen is not None:
             extra += f" ¥{format_yuan(h.amount_fen)}"
         if h.expires_at is not None:
-            extra += f" {tr('expires', '到期')} {_local(desk, h.expires_at)[:10]}"
+            extra += f" {tr('expires', '到期')} {local_time(desk, h.expires_at)[:10]}"
         if h.reason:
             extra += f" ({h.reason})"
         text.append(
-            f"{_local(desk, h.occurred_at)}  {h.kind:<8} {h.points:>+7}  = {h.balance_after:>7}"
+            f"{local_time(desk, h.occurred_at)}  {h.kind:<8} {h.points:>+7}  = {h.balance_after:>7}"
             f"  {h.store_id}{extra}"
         )
     return Output(
@@ -223,7 +223,7 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     )
 
 
-@_with_desk
+@with_desk
 def cmd_import(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from tqdm import tqdm
 
@@ -258,12 +258,12 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     return Output(report.to_json(), "\n".join(text))
 
 
-@_with_desk
+@with_desk
 def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import checkout
 
-    amount = _amount(args.amount, "amount")
-    at = _at(args.at)
+    amount = parse_amount(args.amount, "amount")
+    at = parse_at(args.at)
     if isinstance(amount, Refusal):
         return amount
     if isinstance(at, Refusal):
@@ -275,7 +275,7 @@ def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     why = [f"{b['base_points']} {tr('base', '基础')}"]
     if b["bonus"]:
         why.append(f"×{b['bonus_multiplier']} {b['bonus']}")
-    why.append(f"×{b['tier_multiplier']} {_tier_label(b['tier'])}")
+    why.append(f"×{b['tier_multiplier']} {tier_label(b['tier'])}")
     if b["capped_points"]:
         why.append(
             tr(f"{b['capped_points']} over the daily cap", f"超出单日上限 {b['capped_points']}")
@@ -292,19 +292,19 @@ def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         )
     if result.upgraded_to:
         text += tr(
-            f"\nUpgraded to {_tier_label(result.upgraded_to)}",
-            f"\n升级为 {_tier_label(result.upgraded_to)}",
+            f"\nUpgraded to {tier_label(result.upgraded_to)}",
+            f"\n升级为 {tier_label(result.upgraded_to)}",
         )
-    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+    return Output(result.to_json(), text + "\n" + member_text(desk, result.member))
 
 
-@_with_desk
+@with_desk
 def cmd_redeem(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import checkout
 
-    points = _int(args.points, "points")
-    amount = _amount(args.receipt_amount, "receipt amount")
-    at = _at(args.at)
+    points = parse_int(args.points, "points")
+    amount = parse_amount(args.receipt_amount, "receipt amount")
+    at = parse_at(args.at)
     for value in (points, amount, at):
         if isinstance(value, Refusal):
             return value
@@ -316,20 +316,20 @@ def cmd_redeem(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         f"Redeemed {result.points_redeemed} points = ¥{format_yuan(result.value_fen)} off",
         f"已抵扣 {result.points_redeemed} 积分 = ¥{format_yuan(result.value_fen)}",
     )
-    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+    return Output(result.to_json(), text + "\n" + member_text(desk, result.member))
 
 
-@_with_desk
+@with_desk
 def cmd_refund(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services import checkout
 
     amount = None
     if args.amount is not None:
-        parsed = _amount(args.amount, "refund amount")
+        parsed = parse_amount(args.amount, "refund amount")
         if isinstance(parsed, Refusal):
             return parsed
         amount = parsed
-    at = _at(args.at)
+    at = parse_at(args.at)
     if isinstance(at, Refusal):
         return at
     result = checkout.refund(
@@ -343,14 +343,14 @@ def cmd_refund(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         f"已退 ¥{format_yuan(result.refunded_fen)}（小票 {result.receipt_no}）："
         f"扣回 {result.points_reversed} 积分，退还 {result.points_restored} 积分",
     )
-    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+    return Output(result.to_json(), text + "\n" + member_text(desk, result.member))
 
 
-@_with_desk
+@with_desk
 def cmd_adjust(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services.adjust import adjust
 
-    points = _int(args.points, "points")
+    points = parse_int(args.points, "points")
     if isinstance(points, Refusal):
         return points
     result = adjust(
@@ -364,7 +364,7 @@ def cmd_adjust(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     if isinstance(result, Refusal):
         return result
     text = tr(f"Adjusted {result.points:+d} points", f"已调整 {result.points:+d} 积分")
-    return Output(result.to_json(), text + "\n" + _member_text(desk, result.member))
+    return Output(result.to_json(), text + "\n" + member_text(desk, result.member))
 
 
 def cmd_expire(args: argparse.Namespace) -> Output | Refusal:
@@ -372,9 +372,9 @@ def cmd_expire(args: argparse.Namespace) -> Output | Refusal:
 
     args.daily_jobs = False
 
-    @_with_desk
+    @with_desk
     def run(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
-        at = _at(args.at)
+        at = parse_at(args.at)
         if isinstance(at, Refusal):
             return at
         result = maintenance.expire(desk, at)
@@ -391,7 +391,7 @@ def cmd_expire(args: argparse.Namespace) -> Output | Refusal:
     return run(args)
 
 
-@_with_desk
+@with_desk
 def cmd_staff_add(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services.staff import add_staff
 
@@ -403,7 +403,7 @@ def cmd_staff_add(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     )
 
 
-@_with_desk
+@with_desk
 def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services.audit import verify
 
@@ -419,13 +419,16 @@ def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
 
 # -- parser --------------------------------------------------------------------------------
 
+# Each feature area registers its own subcommands: `register(subparsers)` in these modules.
+EXTENSIONS: tuple[str, ...] = ()
 
-def build_parser() -> _Parser:
-    p = _Parser(prog="loyalty-desk", description="Loyalty Desk: members, points and coupons.")
+
+def build_parser() -> Parser:
+    p = Parser(prog="loyalty-desk", description="Loyalty Desk: members, points and coupons.")
     p.add_argument("--version", action="version", version=f"loyalty-desk {__version__}")
     p.add_argument("--data-dir", help="store data directory (default: platform data dir)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     init = sub.add_parser("init", help="create or upgrade this till's database")
     init.add_argument("--store-id", required=True)
@@ -434,7 +437,7 @@ def build_parser() -> _Parser:
     init.set_defaults(handler=cmd_init)
 
     member = sub.add_parser("member", help="enrol, find and show members")
-    msub = member.add_subparsers(dest="member_command", required=True, parser_class=_Parser)
+    msub = member.add_subparsers(dest="member_command", required=True, parser_class=Parser)
     enroll = msub.add_parser("enroll", help="enrol a new member")
     enroll.add_argument("--phone", required=True)
     enroll.add_argument("--name", required=True)
@@ -490,7 +493,7 @@ def build_parser() -> _Parser:
     expire.set_defaults(handler=cmd_expire)
 
     staff = sub.add_parser("staff", help="staff accounts")
-    ssub = staff.add_subparsers(dest="staff_command", required=True, parser_class=_Parser)
+    ssub = staff.add_subparsers(dest="staff_command", required=True, parser_class=Parser)
     sadd = ssub.add_parser("add", help="add a cashier or manager")
     sadd.add_argument("--name", required=True)
     sadd.add_argument("--role", required=True, choices=["cashier", "manager"])
@@ -499,9 +502,14 @@ def build_parser() -> _Parser:
     sadd.set_defaults(handler=cmd_staff_add)
 
     aud = sub.add_parser("audit", help="the hash-chained audit log")
-    asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=Parser)
     ver = asub.add_parser("verify", help="detect edited, deleted or reordered rows")
     ver.set_defaults(handler=cmd_audit_verify)
+
+    import importlib
+
+    for module in EXTENSIONS:
+        importlib.import_module(module).register(sub)
     return p
 
 

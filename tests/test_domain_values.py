@@ -37,8 +37,23 @@ def test_parse_yuan_accepts_money(text: str, fen: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1.005", "1.500", "-5", "-0.01", "abc", "", "1e3", "NaN", "inf", "0", "0.00", "١٢٣", "1..2",
-     "10000000.01", "99999999999"],
+    [
+        "1.005",
+        "1.500",
+        "-5",
+        "-0.01",
+        "abc",
+        "",
+        "1e3",
+        "NaN",
+        "inf",
+        "0",
+        "0.00",
+        "١٢٣",
+        "1..2",
+        "10000000.01",
+        "99999999999",
+    ],
 )
 def test_parse_yuan_refuses_what_a_cashier_cannot_mean(text: str) -> None:
     result = parse_yuan(text)
@@ -68,7 +83,16 @@ def test_valid_mobiles(phone: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "phone", ["12345678901", "1381234567", "138123456789", "02112345678", "abc", "", "１３８１２３４５６７８"]
+    "phone",
+    [
+        "12345678901",
+        "1381234567",
+        "138123456789",
+        "02112345678",
+        "abc",
+        "",
+        "１３８１２３４５６７８",
+    ],
 )
 def test_invalid_mobiles(phone: str) -> None:
     result = validate_phone(phone)
@@ -84,7 +108,9 @@ def test_names_any_unicode(name: str) -> None:
     assert validate_name(name) == name
 
 
-@pytest.mark.parametrize("name", ["", "   ", "x" * 41, "bad\x00name", "evil\u202ename", "tab\there"])
+@pytest.mark.parametrize(
+    "name", ["", "   ", "x" * 41, "bad\x00name", "evil\u202ename", "tab\there"]
+)
 def test_names_refused(name: str) -> None:
     result = validate_name(name)
     assert isinstance(result, Refusal) and result.code is Code.INVALID_NAME

@@ -1,0 +1,51 @@
+"""What the status bar shows about syncing: configured or not, pending events, last sync."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from loyalty_desk.services.desk import Desk
+from loyalty_desk.store.models import Outbox, SyncState
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    configured: bool  # registered with a central server
+    pending: int  # events not yet acknowledged by the server
+    last_push_at: datetime | None
+    last_pull_at: datetime | None
+    last_error: str | None  # the last attempt's failure, None after a success
+
+    @property
+    def online(self) -> bool | None:
+        """None when not configured; False while the last attempt failed."""
+        if not self.configured:
+            return None
+        return self.last_error is None and self.last_pull_at is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "configured": self.configured,
+            "online": self.online,
+            "pending": self.pending,
+            "last_push_at": self.last_push_at.isoformat() if self.last_push_at else None,
+            "last_pull_at": self.last_pull_at.isoformat() if self.last_pull_at else None,
+            "last_error": self.last_error,
+        }
+
+
+def status(desk: Desk) -> SyncStatus:
+    with desk.read() as s:
+        pending = s.scalar(select(func.count()).where(Outbox.acked_at.is_(None))) or 0
+        state = s.get(SyncState, 1)
+        return SyncStatus(
+            configured=state is not None and bool(state.device_token),
+            pending=int(pending),
+            last_push_at=state.last_push_at if state else None,
+            last_pull_at=state.last_pull_at if state else None,
+            last_error=state.last_error if state else None,
+        )
