@@ -18,7 +18,7 @@ from loyalty_desk.domain.money import MAX_AMOUNT_FEN, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
-from loyalty_desk.services import audit, tiers
+from loyalty_desk.services import activity, audit, tiers
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import Event
 from loyalty_desk.services.ledger import Kind, credit, debit, restore
@@ -260,6 +260,7 @@ def _earn(
     s.flush()
     upgraded = tiers.upgrade_after_purchase(s, desk, member, when, receipt_no)
     receipt.upgraded_to = upgraded.value if upgraded else None
+    activity.after_fact(s, desk, member.id, when)
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
     return EarnResult(
@@ -592,6 +593,8 @@ def _refund(
             approved_by=approver.id if approver else None,
         )
     )
+    if receipt is not None:
+        activity.after_fact(s, desk, member.id, when)
     event.data = {"receipt_no": receipt_no, "refund_fen": amount, "member_id": member.id}
     event.seal()
     audit.record(

@@ -1,0 +1,1 @@
+"""Benchmarks and their data generator (not run as tests; `make bench`)."""
