@@ -79,6 +79,7 @@ class MemberLine:
     lifetime_spend_fen: int
     lifetime_purchases: int
     joined: date
+    last_visit_at: datetime | None
     note: str = ""  # why the member is on this list (e.g. what is missing for the next tier)
     figure_fen: int | None = None  # the list's own amount (period spend, gap to next tier)
 
@@ -103,6 +104,7 @@ class MemberLine:
             "lifetime_spend_fen": self.lifetime_spend_fen,
             "lifetime_purchases": self.lifetime_purchases,
             "joined": self.joined.isoformat(),
+            "last_visit": self.last_visit_at.isoformat() if self.last_visit_at else None,
             "note": self.note,
             "figure_fen": self.figure_fen,
         }
@@ -144,6 +146,7 @@ def member_line(
         lifetime_spend_fen=int(row.lifetime_spend_fen or 0),
         lifetime_purchases=int(row.lifetime_purchases or 0),
         joined=local_date(row.created_at, desk.tz),
+        last_visit_at=row.last_visit_at,
         note=note,
         figure_fen=figure_fen,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -63,6 +63,7 @@ TILL = Tables(
 )
 
 CREDIT_KINDS = ("EARN", "REFERRAL", "BONUS")
+TICK = timedelta(microseconds=1)  # "joined by now" includes a member enrolled this instant
 ALL_KINDS = ("EARN", "REDEEM", "EXPIRE", "ADJUST", "REVERSAL", "REFERRAL", "BONUS")
 
 
@@ -101,7 +102,7 @@ def merges(session: Session, t: Tables = TILL) -> Merges:
     direct = dict(
         session.execute(
             select(mem.c.id, mem.c.merged_into).where(mem.c.merged_into.is_not(None))
-        ).tuples().all()
+        ).all()
     )
     survivor: dict[str, str] = {}
     for merged, into in direct.items():
@@ -363,7 +364,7 @@ def segment_counts_now(session: Session, mg: Merges, t: Tables = TILL) -> dict[s
     query = select(a.c.segment, func.count()).group_by(a.c.segment)
     if mg.ids:
         query = query.where(a.c.member_id.not_in(mg.ids))
-    return {seg: int(n) for seg, n in session.execute(query).tuples().all()}
+    return {seg: int(n) for seg, n in session.execute(query).all()}
 
 
 def segment_moves(

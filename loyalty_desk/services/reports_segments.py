@@ -44,7 +44,7 @@ LIST_LIMIT = 200
 def counts_now(session: Session, mg: q.Merges, now: datetime) -> dict[Segment, int]:
     rows = q.segment_counts_now(session, mg)
     active = {seg: rows.get(seg.value, 0) for seg in ACTIVE}
-    total = q.members_joined_before(session, now + timedelta(microseconds=1))
+    total = q.members_joined_before(session, now + q.TICK)
     return {**active, Segment.DORMANT: total - sum(active.values())}
 
 
@@ -206,7 +206,7 @@ def rfm_grid(
         spend[(rr, ff)] += int(total or 0)
         monetary[mm] += n
     # Members who never bought have no activity row: R1 F1 M1.
-    never = q.members_joined_before(session, now + timedelta(microseconds=1)) - sum(cells.values())
+    never = q.members_joined_before(session, now + q.TICK) - sum(cells.values())
     cells[(1, 1)] += never
     monetary[1] += never
     grid = tuple(
