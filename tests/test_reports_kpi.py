@@ -120,7 +120,7 @@ def test_top_members(desk: Desk, store: reports_data.Store) -> None:
     # Ann: A2 120 + A3 270 + Eve's E2 40 = 430.00 in 3 receipts; Cai 60.00 in 1.
     assert [(m.code, m.figure_fen, m.note) for m in top] == [
         (store.ann, 43_000, "3 receipts"),
-        (store.cai, 6_000, "1 receipts"),
+        (store.cai, 6_000, "1 receipt"),
     ]
     assert top[0].to_json()["phone"] == "138****0001"  # masked unless asked otherwise
     assert top[0].to_json(unmasked=True)["phone"] == "13800000001"

@@ -322,7 +322,7 @@ def kpi_report(
         spenders = top_job.result()
         rows = q.member_rows(s, [m for m, _, _ in spenders])
         top_lines = tuple(
-            member_line(rows[m], desk, note=f"{n} receipts", figure_fen=spend)
+            member_line(rows[m], desk, note=f"{n} receipt{'s' if n != 1 else ''}", figure_fen=spend)
             for m, n, spend in spenders
             if m in rows
         )
