@@ -70,13 +70,13 @@ def test_formulas_are_neutralised(desk: Desk, clock: FakeClock, tmp_path: Path) 
     assert neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("-2+3") == "'-2+3"
     assert neutralise("王芳") == "王芳"
-    code = unwrap(members.enroll(desk, "13812345678", "=HYPERLINK(\"http://x\")")).code
+    code = unwrap(members.enroll(desk, "13812345678", '=HYPERLINK("http://x")')).code
     unwrap(checkout.earn(desk, code, "R1", 10_000))
     today = period_of(PeriodKind.DAY, clock.now.date())
     out = tmp_path / "top.csv"
     unwrap(export_report(desk, unwrap(kpi_report(desk, today)), ExportFormat.CSV, out))
     names = [r[1] for r in read_csv(out) if r and r[0] == code]
-    assert names == ["'=HYPERLINK(\"http://x\")"]
+    assert names == ['\'=HYPERLINK("http://x")']
 
 
 def test_full_phones_need_a_manager_pin_and_are_audited(
@@ -141,9 +141,7 @@ def test_pdf_has_the_font_charts_and_store_and_period_on_every_page(
 
 
 @pytest.mark.parametrize("kind", ["segments", "tiers", "winback"])
-def test_every_report_exports(
-    desk: Desk, report: KpiReport, tmp_path: Path, kind: str
-) -> None:
+def test_every_report_exports(desk: Desk, report: KpiReport, tmp_path: Path, kind: str) -> None:
     other = {
         "segments": lambda: segment_report(desk, MARCH),
         "tiers": lambda: tier_report(desk, MARCH),

@@ -71,6 +71,38 @@ def with_full_lists(desk: Desk, report: Report) -> Report:
     return report
 
 
+def approve_full_phones(
+    desk: Desk,
+    report: Report,
+    manager_pin: str | None,
+    manager_name: str | None,
+    fmt: str,
+    target: Path | None = None,
+) -> str | Refusal:
+    """A manager chooses to see phones in full: check the PIN, and put it on the record.
+    Returns the manager's name."""
+    verdict = verify_manager_pin(desk, manager_pin, manager_name)
+    if isinstance(verdict, Refusal):
+        return Refusal(
+            verdict.code,
+            f"Full phone numbers need a manager's PIN: {verdict.message}",
+            verdict.details,
+        )
+    detail: dict[str, Any] = {"format": fmt}
+    if target is not None:
+        detail["file"] = target.name
+    with desk.write() as s:
+        audit.record(
+            s,
+            desk,
+            "report.export_unmasked",
+            actor=verdict.name,
+            subject=report_kind(report),
+            detail=detail,
+        )
+    return verdict.name
+
+
 @use_case
 def export_report(
     desk: Desk,
@@ -91,25 +123,10 @@ def export_report(
         )
     approved_by: str | None = None
     if unmasked:
-        verdict = verify_manager_pin(desk, manager_pin, manager_name)
-        if isinstance(verdict, Refusal):
-            raise Refused(
-                Refusal(
-                    verdict.code,
-                    f"Full phone numbers need a manager's PIN: {verdict.message}",
-                    verdict.details,
-                )
-            )
-        approved_by = verdict.name
-        with desk.write() as s:
-            audit.record(
-                s,
-                desk,
-                "report.export_unmasked",
-                actor=verdict.name,
-                subject=report_kind(report),
-                detail={"format": str(fmt), "file": target.name},
-            )
+        approved = approve_full_phones(desk, report, manager_pin, manager_name, str(fmt), target)
+        if isinstance(approved, Refusal):
+            raise Refused(approved)
+        approved_by = approved
     content = with_full_lists(desk, report) if full_lists and fmt is ExportFormat.CSV else report
     if fmt is ExportFormat.CSV:
         rows = write_csv(content, target, desk.tz, unmasked=unmasked)

@@ -321,7 +321,7 @@ def write_pdf(
     for chart in charts_of(report):
         story += [Spacer(1, 3 * mm), KeepTogether([chart])]
     for table in tables[1:]:
-        if table.pdf:
+        if table.in_summary:
             story += _table(table, styles)
     doc.build(story)
     return int(doc.page)

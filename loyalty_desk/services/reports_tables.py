@@ -43,7 +43,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str = ""
-    pdf: bool = True  # False: the PDF shows it as a chart only
+    in_summary: bool = True  # False: CSV only (the PDF draws it as a chart)
 
 
 def yuan_text(fen: int) -> str:
@@ -153,7 +153,7 @@ def kpi_tables(report: KpiReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table
         "Points issued and redeemed 积分发放与兑换",
         (f"From ({report.flow_step}) 起", "Issued 发放", "Redeemed 兑换"),
         tuple((f.first.isoformat(), f.issued, f.redeemed) for f in report.flows),
-        pdf=False,
+        in_summary=False,
     )
     liability = Table(
         "Points liability by expiry month 积分负债（按到期月）",
