@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -10,10 +11,11 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QDateTimeAxis,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -89,24 +91,43 @@ class ChartBox(QChartView):
         self._axes(chart, bars, categories, float(top))
         chart.legend().setVisible(len(series) > 1)
 
-    def show_lines(self, categories: Sequence[str], series: Series) -> None:
+    def show_lines(self, days: Sequence[date], series: Series) -> None:
+        """One point per day/week/month starting on `days`, on a date axis."""
         chart = self._reset()
         lines = []
+        stamps = [
+            QDateTime(QDate(d.year, d.month, d.day), QTime(0, 0)).toMSecsSinceEpoch() for d in days
+        ]
         for name, values, color in series:
             line = QLineSeries()
             line.setName(name)
             line.setPen(QPen(color, 2))
-            for i, v in enumerate(values):
-                line.append(float(i), float(v))
+            for stamp, v in zip(stamps, values, strict=True):
+                line.append(float(stamp), float(v))
             chart.addSeries(line)
             lines.append(line)
             self.values[name] = [float(v) for v in values]
-        self.categories = list(categories)
+        self.categories = [d.isoformat() for d in days]
+        x = QDateTimeAxis()
+        x.setFormat("MM-dd" if len(days) < 80 else "yyyy-MM")
+        x.setTickCount(min(8, max(2, len(days))))
+        if len(stamps) > 1:
+            x.setRange(
+                QDateTime.fromMSecsSinceEpoch(stamps[0]), QDateTime.fromMSecsSinceEpoch(stamps[-1])
+            )
+        small = QFont(x.labelsFont())
+        small.setPointSize(7)
+        x.setLabelsFont(small)
+        y = QValueAxis()
         top = max((max(v) for _, v, _ in series if len(v)), default=0)
-        step = max(1, len(categories) // 10)
-        # Category names must differ: the labels left out are distinct invisible strings.
-        shown = [c if i % step == 0 else "\u200b" * (i + 1) for i, c in enumerate(categories)]
-        self._axes(chart, lines, shown, float(top))
+        y.setRange(0, float(top) * 1.1 if top > 0 else 1)
+        y.setLabelFormat("%.0f")
+        y.setLabelsFont(small)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for line in lines:
+            line.attachAxis(x)
+            line.attachAxis(y)
         chart.legend().setVisible(True)
 
     def _clicked(self, index: int) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +47,7 @@ from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.gui.reports_charts import BLUE, GREEN, GREY, ORANGE, ChartBox
 from loyalty_desk.gui.reports_members import MemberListModel
 from loyalty_desk.gui.reports_runner import Runner, ThreadPoolRunner
+from loyalty_desk.resources import cjk_font_path
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_common import MemberList
 from loyalty_desk.services.reports_export import ExportFormat, export_report
@@ -184,6 +186,17 @@ STYLE = """
 """
 
 
+_font_loaded = False
+
+
+def load_cjk_font() -> None:
+    """Make the shipped CJK font available to Qt (a till may have none installed)."""
+    global _font_loaded
+    if not _font_loaded:
+        QFontDatabase.addApplicationFont(str(cjk_font_path()))
+        _font_loaded = True
+
+
 class ReportsView(QWidget):
     """The Reports page. `refreshed` is emitted when a report has been shown."""
 
@@ -202,6 +215,7 @@ class ReportsView(QWidget):
         ask_pin: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        load_cjk_font()
         self.desk = desk
         self.runner: Runner = runner or ThreadPoolRunner(self)
         self.ask_path = ask_path or self._ask_path
@@ -424,7 +438,7 @@ class ReportsView(QWidget):
             ],
         )
         self.flow_chart.show_lines(
-            [f.first.strftime("%m-%d") for f in kpi.flows],
+            [f.first for f in kpi.flows],
             [
                 ("Issued 发放", [f.issued for f in kpi.flows], BLUE),
                 ("Redeemed 兑换", [f.redeemed for f in kpi.flows], ORANGE),

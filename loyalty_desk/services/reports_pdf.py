@@ -141,12 +141,12 @@ def _title(d: Drawing, text: str) -> None:
 
 def _legend(d: Drawing, x: float, items: Sequence[tuple[Any, str]]) -> None:
     legend = Legend()
-    legend.x, legend.y = x - 75 * len(items), d.height - 6
+    legend.x, legend.y = x - 100 * len(items), d.height - 6
     legend.fontName = FONT
     legend.fontSize = 7.5
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = 70
+    legend.deltax = 100
     legend.colorNamePairs = list(items)
     d.add(legend)
 
