@@ -15,8 +15,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.chain import ChainSpec  # noqa: E402
-from bench.generate import DEFAULT_DIR, build_till  # noqa: E402
+from bench.chain import ChainSpec
+from bench.generate import DEFAULT_DIR, build_till
 
 DOCS = Path("docs")
 

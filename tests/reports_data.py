@@ -19,8 +19,11 @@ Coupons (rows as the coupon module writes them): see `COUPONS`.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from loyalty_desk.services import activity, checkout, maintenance, members
@@ -127,3 +130,37 @@ def locals_of(ann: str, bo: str, cai: str, du: str, eve: str, fay: str) -> list[
 
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+END = local(2026, 4, 2, 10)  # the clock when the reports are run
+MANAGER_PIN = "2468"
+
+_template: tuple[Path, Store] | None = None
+
+
+def template(root: Path) -> tuple[Path, Store]:
+    """The store built once per test session; tests work on copies of its data directory."""
+    global _template
+    if _template is None:
+        from loyalty_desk.services import staff
+        from loyalty_desk.services.setup import init_store
+
+        where = root / "reports-store"
+        clock = FakeClock()
+        unwrap(init_store(where, "S001", "Flagship 旗舰店", clock=clock))
+        desk = unwrap(Desk.open(where, clock=clock))
+        try:
+            unwrap(staff.add_staff(desk, "Wang Manager", "manager", MANAGER_PIN))
+            _template = (where, build(desk, clock, MANAGER_PIN))
+        finally:
+            desk.close()
+    return _template
+
+
+def open_copy(tmp_path: Path, tmp_root: Path, clock: FakeClock) -> Iterator[Desk]:
+    source, _ = template(tmp_root)
+    target = tmp_path / "store"
+    shutil.copytree(source, target)
+    desk = unwrap(Desk.open(target, clock=clock))
+    try:
+        yield desk
+    finally:
+        desk.close()

@@ -5,20 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from loyalty_desk.domain.periods import PeriodKind, custom_period, period_of
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_kpi import KpiReport, kpi_report
 from loyalty_desk.services.usecase import unwrap
 from tests import reports_data
-from tests.conftest import FakeClock
 from tests.helpers import check_invariants, db_fingerprint
-
-
-@pytest.fixture
-def store(desk: Desk, clock: FakeClock, manager: str) -> reports_data.Store:
-    return reports_data.build(desk, clock, manager)
 
 
 def march(desk: Desk) -> KpiReport:

@@ -24,7 +24,6 @@ from loyalty_desk.services.reports_tiers import tier_report
 from loyalty_desk.services.reports_winback import winback_list
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import AuditLog
-from tests import reports_data
 from tests.conftest import FakeClock
 from tests.helpers import db_fingerprint
 
@@ -32,8 +31,7 @@ MARCH = period_of(PeriodKind.MONTH, date(2026, 3, 1))
 
 
 @pytest.fixture
-def report(desk: Desk, clock: FakeClock, manager: str) -> KpiReport:
-    reports_data.build(desk, clock, manager)
+def report(desk: Desk) -> KpiReport:
     return unwrap(kpi_report(desk, MARCH))
 
 

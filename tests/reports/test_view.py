@@ -15,7 +15,6 @@ from loyalty_desk.domain.segments import Segment
 from loyalty_desk.gui.reports_view import ReportsView
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_export import ExportFormat
-from tests import reports_data
 from tests.conftest import FakeClock
 
 MARCH = period_of(PeriodKind.MONTH, date(2026, 3, 1))
@@ -23,7 +22,6 @@ MARCH = period_of(PeriodKind.MONTH, date(2026, 3, 1))
 
 @pytest.fixture
 def view(qtbot: QtBot, desk: Desk, clock: FakeClock, manager: str, tmp_path: Path) -> ReportsView:
-    reports_data.build(desk, clock, manager)
     widget = ReportsView(
         desk, ask_path=lambda fmt: str(tmp_path / f"out.{fmt}"), ask_pin=lambda: manager
     )
@@ -74,7 +72,6 @@ def test_drill_down_into_members(qtbot: QtBot, view: ReportsView) -> None:
 def test_work_runs_off_the_gui_thread(
     qtbot: QtBot, desk: Desk, clock: FakeClock, manager: str
 ) -> None:
-    reports_data.build(desk, clock, manager)
     threads: list[Any] = []
     import loyalty_desk.gui.reports_view as module
 

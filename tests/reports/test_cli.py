@@ -13,13 +13,11 @@ from loyalty_desk.domain.periods import PeriodKind, period_of
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_kpi import kpi_report
 from loyalty_desk.services.usecase import unwrap
-from tests import reports_data
 from tests.conftest import FakeClock
 
 
 @pytest.fixture
 def store(desk: Desk, clock: FakeClock, manager: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    reports_data.build(desk, clock, manager)
     # The CLI opens its own Desk: give it the test clock.
     import loyalty_desk.services.desk as desk_module
 
