@@ -16,6 +16,7 @@ chunks (`bench.chain.iter_chunks`) and map them onto the server schema.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import gc
 import json
 import shutil
@@ -236,10 +237,25 @@ def _load(
         conn.commit()
 
 
+def schema_fingerprint() -> str:
+    """Tables, columns and indexes of the till schema: a cached data set with another one is
+    rebuilt."""
+    parts = []
+    for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
+        parts.append(f"{table.name}:{','.join(c.name for c in table.columns)}")
+        for index in sorted(table.indexes, key=lambda i: i.name or ""):
+            parts.append(f"{index.name}:{','.join(c.name for c in index.columns)}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def wanted(spec: ChainSpec) -> dict[str, Any]:
+    return {**spec.to_json(), "schema": schema_fingerprint()}
+
+
 def record_spec(db_path: Path, spec: ChainSpec, stats: LoadStats) -> None:
     engine = create_engine(f"sqlite:///{db_path}")
     body = json.dumps(
-        {**spec.to_json(), "rows": stats.rows, "events": stats.events, "seconds": stats.seconds},
+        {**wanted(spec), "rows": stats.rows, "events": stats.events, "seconds": stats.seconds},
         ensure_ascii=False,
     )
     with engine.begin() as conn:
@@ -274,7 +290,7 @@ def build_till(
     existing = recorded_spec(data_dir)
     if existing is not None and not force:
         same = {k: v for k, v in existing.items() if k not in ("rows", "events", "seconds")}
-        if same == spec.to_json():
+        if same == wanted(spec):
             return data_dir / DB_FILENAME
     if data_dir.exists():
         shutil.rmtree(data_dir)

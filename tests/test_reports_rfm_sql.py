@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from loyalty_desk.domain.segments import DEFAULT_RFM, Activity, rfm
-from loyalty_desk.services import reports_queries as q
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_segments import rfm_grid
 from loyalty_desk.services.setup import init_store
@@ -68,7 +67,7 @@ def test_sql_scores_match_the_domain(tmp_path: Path) -> None:
                 expected_cells[(score.recency, score.frequency)] += 1
                 expected_m[score.monetary] += 1
         with desk.read() as s:
-            grid, monetary = rfm_grid(s, q.Merges({}), NOW)
+            grid, monetary = rfm_grid(s, NOW)
         assert {(c.recency, c.frequency): c.members for c in grid if c.members} == dict(
             +expected_cells
         )

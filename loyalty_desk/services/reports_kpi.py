@@ -177,15 +177,16 @@ def liability(s: Any, desk: Desk, now: datetime) -> tuple[tuple[LiabilityMonth, 
 
 
 def retention(
-    moves: list[tuple[str, str, int]], counts_then: dict[Segment, int], days: int
+    flows: list[tuple[str, str, int]], counts_then: dict[Segment, int], days: int
 ) -> dict[Segment, Decimal | None]:
-    """Per segment, the yearly share that does not fall dormant, from `days` of moves."""
+    """Per segment, the yearly share that does not fall dormant, from `days` of moves: the
+    members who went from it to dormant, of those in it at the start, compounded to a year."""
     out: dict[Segment, Decimal | None] = {}
     for seg in SEGMENTS_BEST_FIRST:
         if seg is Segment.DORMANT or counts_then.get(seg, 0) <= 0:
             out[seg] = None
             continue
-        lost = sum(n for a, b, n in moves if a == seg.value and b == Segment.DORMANT.value)
+        lost = sum(n for a, b, n in flows if a == seg.value and b == Segment.DORMANT.value)
         kept = Decimal(counts_then[seg] - lost) / Decimal(counts_then[seg])
         with localcontext() as ctx:
             ctx.prec = 28
@@ -194,16 +195,14 @@ def retention(
     return out
 
 
-def segment_values(
-    s: Any, desk: Desk, mg: q.Merges, moment: datetime, now: datetime
-) -> tuple[SegmentValue, ...]:
+def segment_values(s: Any, desk: Desk, moment: datetime, now: datetime) -> tuple[SegmentValue, ...]:
     """Members per segment, their average yearly spend, retention and lifetime value."""
-    counts = counts_at(s, mg, moment, now)
-    spend = q.activity_spend_by_segment(s, mg)
+    counts = counts_at(s, moment, now)
+    spend = q.activity_spend_by_segment(s)
     since = moment - timedelta(days=RETENTION_LOOKBACK_DAYS)
-    moves = q.segment_moves(s, since, moment)
-    then = roll_back(counts, moves, q.members_joined_before(s, since))
-    kept = retention(moves, then, RETENTION_LOOKBACK_DAYS)
+    flows = q.segment_flows(s, since, moment)
+    then = roll_back(counts, flows, q.members_joined_before(s, since))
+    kept = retention(flows, then, RETENTION_LOOKBACK_DAYS)
     out = []
     for seg in SEGMENTS_BEST_FIRST:
         members_now, spend_now = spend.get(seg.value, (0, 0))
@@ -284,12 +283,13 @@ def kpi_report(
     before_moment = min(previous.end, now)
     with ThreadPoolExecutor(max_workers=1) as pool, desk.read() as s:
         mg = q.merges(s)
-        # The two passes over receipts per member run on a second connection meanwhile.
+        # The pass over both periods' receipts per member runs on a second connection
+        # meanwhile (SQLite works on both cores: it releases the GIL while it runs).
         visits_job: Future[q.Visits] = pool.submit(
-            _on_own_connection, desk, q.visits, current, previous, mg
+            _on_own_connection, desk, q.visits, current, previous, mg, top
         )
-        top_job: Future[list[tuple[str, int, int]]] = pool.submit(
-            _on_own_connection, desk, q.top_spenders, current, mg, top
+        before_job: Future[q.PointFlows] = pool.submit(
+            _on_own_connection, desk, q.point_flows, previous
         )
         progress(1, steps, "points")
         step, buckets = flow_buckets(period)
@@ -302,14 +302,14 @@ def kpi_report(
             parts.append(part)
             flows.append(FlowPoint(first, part.issued, part.redeemed))
         flows_now = _sum_flows(parts)
-        flows_before = q.point_flows(s, previous)
+        flows_before = before_job.result()
         progress(2, steps, "liability")
         months, debt = liability(s, desk, now)
         balance_now = sum(m.points for m in months) - debt
         progress(3, steps, "coupons")
         coupons_now = q.coupon_counts(s, current)
         progress(4, steps, "segments")
-        values = segment_values(s, desk, mg, head.as_of, now)
+        values = segment_values(s, desk, head.as_of, now)
         progress(5, steps, "members")
         visits = visits_job.result()
         totals_now = period_totals(
@@ -319,7 +319,7 @@ def kpi_report(
             s, desk, previous, before_moment, visits, flows_before, balance_now, True
         )
         progress(6, steps, "top members")
-        spenders = top_job.result()
+        spenders = visits.top
         rows = q.member_rows(s, [m for m, _, _ in spenders])
         top_lines = tuple(
             member_line(rows[m], desk, note=f"{n} receipt{'s' if n != 1 else ''}", figure_fen=spend)

@@ -17,13 +17,20 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
+    Integer,
+    MetaData,
     Row,
+    String,
     Table,
     and_,
     case,
+    delete,
     func,
+    insert,
     literal,
+    literal_column,
     select,
 )
 from sqlalchemy.orm import Session
@@ -64,6 +71,9 @@ TILL = Tables(
 
 CREDIT_KINDS = ("EARN", "REFERRAL", "BONUS")
 TICK = timedelta(microseconds=1)  # "joined by now" includes a member enrolled this instant
+# Written into the SQL, not bound: SQLite uses a partial index (WHERE remaining > 0) only
+# when it can see the query's condition implies it.
+ZERO: ColumnElement[int] = literal_column("0")
 ALL_KINDS = ("EARN", "REDEEM", "EXPIRE", "ADJUST", "REVERSAL", "REFERRAL", "BONUS")
 
 
@@ -118,15 +128,25 @@ def merges(session: Session, t: Tables = TILL) -> Merges:
 
 
 def members_joined_before(session: Session, moment: datetime, t: Tables = TILL) -> int:
+    """Members (not merged) who joined before `moment`. Reports ask this for several recent
+    moments: the total is counted once per session, then only the members who joined since."""
     mem = t.member
-    return int(
-        session.scalar(
+    memo: dict[object, int] = session.info.setdefault("members_joined_before", {})
+    if moment not in memo:
+        if "total" not in memo:
+            memo["total"] = int(
+                session.scalar(
+                    select(func.count()).select_from(mem).where(mem.c.merged_into.is_(None))
+                )
+                or 0
+            )
+        since = session.scalar(
             select(func.count())
             .select_from(mem)
-            .where(mem.c.merged_into.is_(None), mem.c.created_at < moment)
+            .where(mem.c.merged_into.is_(None), mem.c.created_at >= moment)
         )
-        or 0
-    )
+        memo[moment] = memo["total"] - int(since or 0)
+    return memo[moment]
 
 
 def members_joined(session: Session, w: Window, t: Tables = TILL) -> int:
@@ -178,49 +198,69 @@ class Visits:
     previously_active: int  # members with a purchase in the period before
     previously_repeat: int
     churned: int  # active before, not now
+    top: tuple[tuple[str, int, int], ...]  # (member id, receipts, paid fen), biggest first
+
+
+_per_member = Table(
+    "report_per_member",
+    MetaData(),
+    Column("who", String(36)),
+    Column("now", Integer),
+    Column("before", Integer),
+    Column("spend", Integer),
+    prefixes=["TEMPORARY"],
+)
 
 
 def visits(
-    session: Session, current: Window, previous: Window, mg: Merges, t: Tables = TILL
+    session: Session,
+    current: Window,
+    previous: Window,
+    mg: Merges,
+    top: int = 10,
+    t: Tables = TILL,
 ) -> Visits:
-    """Who bought in this period and the one before: one pass over both periods' receipts."""
+    """Who bought in this period and in the one just before it, and the biggest spenders:
+    one pass over both periods' receipts into a per-member temporary table."""
     r = t.receipt
-    who = mg.canonical(r.c.member_id).label("who")
-    now = func.sum(case((r.c.occurred_at >= current.start, 1), else_=0)).label("now")
-    before = func.sum(case((r.c.occurred_at < previous.end, 1), else_=0)).label("before")
+    who = mg.canonical(r.c.member_id)
+    now = case((r.c.occurred_at >= current.start, 1), else_=0)
     per = (
-        select(who, now, before)
+        select(
+            who,
+            func.sum(now),
+            func.sum(1 - now),
+            func.sum(case((r.c.occurred_at >= current.start, r.c.paid_fen), else_=0)),
+        )
         .where(r.c.occurred_at >= previous.start, r.c.occurred_at < current.end)
         .group_by(who)
-        .subquery()
     )
+    _per_member.create(session.connection(), checkfirst=True)
+    session.execute(delete(_per_member))
+    session.execute(insert(_per_member).from_select(["who", "now", "before", "spend"], per))
+    p = _per_member.c
     row = session.execute(
         select(
-            func.count().filter(per.c.now > 0),
-            func.count().filter(per.c.now > 1),
-            func.count().filter(per.c.before > 0),
-            func.count().filter(per.c.before > 1),
-            func.count().filter(and_(per.c.before > 0, per.c.now == 0)),
+            func.count().filter(p.now > 0),
+            func.count().filter(p.now > 1),
+            func.count().filter(p.before > 0),
+            func.count().filter(p.before > 1),
+            func.count().filter(and_(p.before > 0, p.now == 0)),
         )
     ).one()
-    return Visits(*(int(v) for v in row))
-
-
-def top_spenders(
-    session: Session, w: Window, mg: Merges, limit: int, t: Tables = TILL
-) -> list[tuple[str, int, int]]:
-    """(member id, receipts, paid fen) of the period's biggest spenders."""
-    r = t.receipt
-    who = mg.canonical(r.c.member_id).label("who")
-    spend = func.sum(r.c.paid_fen).label("spend")
-    rows = session.execute(
-        select(who, func.count(), spend)
-        .where(r.c.occurred_at >= w.start, r.c.occurred_at < w.end)
-        .group_by(who)
-        .order_by(spend.desc(), who)
-        .limit(limit)
+    best = session.execute(
+        select(p.who, p.now, p.spend).where(p.now > 0).order_by(p.spend.desc(), p.who).limit(top)
     ).all()
-    return [(str(a), int(b), int(c)) for a, b, c in rows]
+    session.execute(delete(_per_member))
+    active, repeat, before, before_repeat, churned = (int(v) for v in row)
+    return Visits(
+        active,
+        repeat,
+        before,
+        before_repeat,
+        churned,
+        tuple((str(a), int(b), int(c)) for a, b, c in best),
+    )
 
 
 # -- points -------------------------------------------------------------------------------
@@ -236,6 +276,13 @@ class PointFlows:
     adjusted_out: int
 
 
+def _kind(e: Table) -> ColumnElement[Any]:
+    # `kind || ''` keeps SQLite off ix_ledger_kind_time (kind, occurred_at), which it would
+    # otherwise prefer without statistics and then read a million rows from the table for a
+    # month's totals; the covering (occurred_at, kind, points) index answers alone.
+    return e.c.kind + ""
+
+
 def point_flows(session: Session, w: Window, t: Tables = TILL) -> PointFlows:
     e = t.ledger
     rows = session.execute(
@@ -244,7 +291,7 @@ def point_flows(session: Session, w: Window, t: Tables = TILL) -> PointFlows:
             func.coalesce(func.sum(case((e.c.points > 0, e.c.points), else_=0)), 0),
             func.coalesce(func.sum(case((e.c.points < 0, -e.c.points), else_=0)), 0),
         )
-        .where(e.c.kind.in_(ALL_KINDS), e.c.occurred_at >= w.start, e.c.occurred_at < w.end)
+        .where(_kind(e).in_(ALL_KINDS), e.c.occurred_at >= w.start, e.c.occurred_at < w.end)
         .group_by(e.c.kind)
     ).all()
     plus = {kind: int(p) for kind, p, _ in rows}
@@ -265,7 +312,7 @@ def points_since(session: Session, moment: datetime, t: Tables = TILL) -> int:
     return int(
         session.scalar(
             select(func.coalesce(func.sum(e.c.points), 0)).where(
-                e.c.kind.in_(ALL_KINDS), e.c.occurred_at >= moment
+                _kind(e).in_(ALL_KINDS), e.c.occurred_at >= moment
             )
         )
         or 0
@@ -277,7 +324,7 @@ def open_points_between(
 ) -> int:
     """Unspent points in lots expiring in [start, end)."""
     lot = t.lot
-    cond = [lot.c.remaining > 0]
+    cond = [lot.c.remaining > ZERO]
     if start is not None:
         cond.append(lot.c.expires_at >= start)
     if end is not None:
@@ -290,7 +337,7 @@ def open_points_between(
 def total_debt(session: Session, t: Tables = TILL) -> int:
     mem = t.member
     return int(
-        session.scalar(select(func.coalesce(func.sum(mem.c.debt), 0)).where(mem.c.debt > 0)) or 0
+        session.scalar(select(func.coalesce(func.sum(mem.c.debt), 0)).where(mem.c.debt > ZERO)) or 0
     )
 
 
@@ -299,8 +346,8 @@ def open_expiry_range(
 ) -> tuple[datetime | None, datetime | None]:
     """The earliest and the latest expiry of lots with points left."""
     lot = t.lot
-    first = session.scalar(select(func.min(lot.c.expires_at)).where(lot.c.remaining > 0))
-    last = session.scalar(select(func.max(lot.c.expires_at)).where(lot.c.remaining > 0))
+    first = session.scalar(select(func.min(lot.c.expires_at)).where(lot.c.remaining > ZERO))
+    last = session.scalar(select(func.max(lot.c.expires_at)).where(lot.c.remaining > ZERO))
     return first, last
 
 
@@ -358,13 +405,29 @@ def coupon_counts(session: Session, w: Window, t: Tables = TILL) -> list[CouponC
 # -- segments ------------------------------------------------------------------------------
 
 
-def segment_counts_now(session: Session, mg: Merges, t: Tables = TILL) -> dict[str, int]:
-    """Members per segment in the activity rows (members who never bought have none)."""
+def segment_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
+    """Members per segment in the activity rows (members who never bought have none, and
+    merged accounts have none: services.activity.after_merge)."""
     a = t.activity
     query = select(a.c.segment, func.count()).group_by(a.c.segment)
-    if mg.ids:
-        query = query.where(a.c.member_id.not_in(mg.ids))
     return {seg: int(n) for seg, n in session.execute(query).all()}
+
+
+def segment_flows(
+    session: Session, after: datetime, until: datetime | None, t: Tables = TILL
+) -> list[tuple[str, str, int]]:
+    """(from, to, changes) of the logged moves in (after, until]. Summed over a member's moves
+    the middle ones cancel out, so these undo any window's moves exactly for counting."""
+    ch = t.segment_change
+    cond = [ch.c.at > after]
+    if until is not None:
+        cond.append(ch.c.at <= until)
+    rows = session.execute(
+        select(ch.c.from_segment, ch.c.to_segment, func.count())
+        .where(*cond)
+        .group_by(ch.c.from_segment, ch.c.to_segment)
+    ).all()
+    return [(str(a), str(b), int(n)) for a, b, n in rows]
 
 
 def segment_moves(
@@ -426,14 +489,10 @@ def moved_members(
     return query.subquery()
 
 
-def activity_spend_by_segment(
-    session: Session, mg: Merges, t: Tables = TILL
-) -> dict[str, tuple[int, int]]:
+def activity_spend_by_segment(session: Session, t: Tables = TILL) -> dict[str, tuple[int, int]]:
     """segment -> (members, total 12-month spend) from the activity rows."""
     a = t.activity
     query = select(a.c.segment, func.count(), func.coalesce(func.sum(a.c.spend_12m_fen), 0))
-    if mg.ids:
-        query = query.where(a.c.member_id.not_in(mg.ids))
     rows = session.execute(query.group_by(a.c.segment)).all()
     return {str(s): (int(n), int(v)) for s, n, v in rows}
 
@@ -449,32 +508,18 @@ def tier_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
     return {str(tier): int(n) for tier, n in rows}
 
 
-def tier_changes_after(
-    session: Session, after: datetime, until: datetime | None, mg: Merges, t: Tables = TILL
+def tier_flows(
+    session: Session, after: datetime, mg: Merges, t: Tables = TILL
 ) -> list[tuple[str, str, int]]:
-    """(tier just before the first change after `after`, tier after the last one, members)."""
+    """(from, to, changes) of the tier changes after `after`."""
     tc = t.tier_change
     cond = [tc.c.at > after]
-    if until is not None:
-        cond.append(tc.c.at <= until)
     if mg.ids:
         cond.append(tc.c.member_id.not_in(mg.ids))
-    firsts = (
-        select(
-            tc.c.member_id,
-            func.first_value(tc.c.from_tier)
-            .over(partition_by=tc.c.member_id, order_by=(tc.c.at, tc.c.id))
-            .label("first"),
-            func.first_value(tc.c.to_tier)
-            .over(partition_by=tc.c.member_id, order_by=(tc.c.at.desc(), tc.c.id.desc()))
-            .label("last"),
-        )
-        .where(*cond)
-        .distinct()
-        .subquery()
-    )
     rows = session.execute(
-        select(firsts.c.first, firsts.c.last, func.count()).group_by(firsts.c.first, firsts.c.last)
+        select(tc.c.from_tier, tc.c.to_tier, func.count())
+        .where(*cond)
+        .group_by(tc.c.from_tier, tc.c.to_tier)
     ).all()
     return [(str(a), str(b), int(n)) for a, b, n in rows]
 

@@ -41,8 +41,8 @@ ACTIVE = (Segment.CORE, Segment.POTENTIAL, Segment.BASIC)
 LIST_LIMIT = 200
 
 
-def counts_now(session: Session, mg: q.Merges, now: datetime) -> dict[Segment, int]:
-    rows = q.segment_counts_now(session, mg)
+def counts_now(session: Session, now: datetime) -> dict[Segment, int]:
+    rows = q.segment_counts_now(session)
     active = {seg: rows.get(seg.value, 0) for seg in ACTIVE}
     total = q.members_joined_before(session, now + q.TICK)
     return {**active, Segment.DORMANT: total - sum(active.values())}
@@ -53,7 +53,8 @@ def roll_back(
     moves: list[tuple[str, str, int]],
     members_then: int,
 ) -> dict[Segment, int]:
-    """Counts at an earlier moment: undo every member's moves since then."""
+    """Counts at an earlier moment: undo every move logged since then (from → to; a
+    member's intermediate moves cancel out)."""
     active = {seg: later[seg] for seg in ACTIVE}
     for first, last, n in moves:
         if Segment(last) in active:
@@ -63,14 +64,12 @@ def roll_back(
     return {**active, Segment.DORMANT: members_then - sum(active.values())}
 
 
-def counts_at(
-    session: Session, mg: q.Merges, moment: datetime, now: datetime
-) -> dict[Segment, int]:
-    current = counts_now(session, mg, now)
+def counts_at(session: Session, moment: datetime, now: datetime) -> dict[Segment, int]:
+    current = counts_now(session, now)
     if moment >= now:
         return current
-    moves = q.segment_moves(session, moment, now)
-    return roll_back(current, moves, q.members_joined_before(session, moment))
+    flows = q.segment_flows(session, moment, None)
+    return roll_back(current, flows, q.members_joined_before(session, moment))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,16 +183,13 @@ def monetary_expr(column: Any, scale: RfmScale) -> Any:
 
 
 def rfm_grid(
-    session: Session, mg: q.Merges, now: datetime, scale: RfmScale = DEFAULT_RFM
+    session: Session, now: datetime, scale: RfmScale = DEFAULT_RFM
 ) -> tuple[tuple[RfmCell, ...], tuple[tuple[int, int], ...]]:
     a = q.TILL.activity
     r = recency_expr(a.c.last_purchase_at, scale, now).label("r")
     f = frequency_expr(a.c.purchases_12m, scale).label("f")
     mon = monetary_expr(a.c.spend_12m_fen, scale).label("m")
-    base = select(r, f, mon, a.c.spend_12m_fen.label("spend"))
-    if mg.ids:
-        base = base.where(a.c.member_id.not_in(mg.ids))
-    sub = base.subquery()
+    sub = select(r, f, mon, a.c.spend_12m_fen.label("spend")).subquery()
     cells: Counter[tuple[int, int]] = Counter()
     spend: Counter[tuple[int, int]] = Counter()
     monetary: Counter[int] = Counter()
@@ -230,15 +226,14 @@ def segment_report(
     now = desk.now()
     earlier = min(period.start_utc(desk.tz), now)
     with desk.read() as s:
-        mg = q.merges(s)
         progress(1, 4, "segments")
-        current = counts_at(s, mg, head.as_of, now)
+        current = counts_at(s, head.as_of, now)
         progress(2, 4, "moves")
-        moves_raw = q.segment_moves(s, earlier, head.as_of)
-        before = roll_back(current, moves_raw, q.members_joined_before(s, earlier))
+        flows = q.segment_flows(s, earlier, head.as_of)
+        before = roll_back(current, flows, q.members_joined_before(s, earlier))
         moves = moves_between(s, earlier, head.as_of)
         progress(3, 4, "rfm")
-        grid, monetary = rfm_grid(s, mg, now)
+        grid, monetary = rfm_grid(s, now)
     progress(4, 4, "done")
     return SegmentReport(
         header=head,
@@ -266,12 +261,10 @@ def _page(
 
 
 def _segment_ids_now(
-    s: Session, segment: Segment, mg: q.Merges, limit: int, offset: int
+    s: Session, segment: Segment, limit: int, offset: int
 ) -> tuple[list[str], int]:
     a, mem = q.TILL.activity, q.TILL.member
     cond = [a.c.segment == segment.value]
-    if mg.ids:
-        cond.append(a.c.member_id.not_in(mg.ids))
     in_rows = int(s.scalar(select(func.count()).select_from(a).where(*cond)) or 0)
     ids = list(
         s.scalars(
@@ -320,7 +313,6 @@ def segment_members(
     head = header(desk, period)
     now = desk.now()
     with desk.read() as s:
-        mg = q.merges(s)
         if move is not None:
             earlier = min(period.start_utc(desk.tz), now)
             moved = q.moved_members(s, earlier, head.as_of, move[0].value, move[1].value)
@@ -338,19 +330,18 @@ def segment_members(
             title = f"{move[0].label_en} → {move[1].label_en}"
             return _page(s, desk, ids, total, title)
         if rfm is not None:
-            return _rfm_members(s, desk, mg, now, rfm, limit, offset)
+            return _rfm_members(s, desk, now, rfm, limit, offset)
         assert segment is not None, "say which segment, move or RFM cell"
         if head.as_of >= now:
-            ids, total = _segment_ids_now(s, segment, mg, limit, offset)
+            ids, total = _segment_ids_now(s, segment, limit, offset)
         else:
-            ids, total = _segment_ids_at(s, segment, mg, head.as_of, now, limit, offset)
+            ids, total = _segment_ids_at(s, segment, head.as_of, now, limit, offset)
         return _page(s, desk, ids, total, f"{segment.label_en} {segment.label_zh}")
 
 
 def _segment_ids_at(
     s: Session,
     segment: Segment,
-    mg: q.Merges,
     moment: datetime,
     now: datetime,
     limit: int,
@@ -397,14 +388,12 @@ def _segment_ids_at(
                 )
             )
         total += never_count
-    del mg
     return ids, total
 
 
 def _rfm_members(
     s: Session,
     desk: Desk,
-    mg: q.Merges,
     now: datetime,
     cell: tuple[int, int],
     limit: int,
@@ -416,8 +405,6 @@ def _rfm_members(
         recency_expr(a.c.last_purchase_at, scale, now) == cell[0],
         frequency_expr(a.c.purchases_12m, scale) == cell[1],
     ]
-    if mg.ids:
-        cond.append(a.c.member_id.not_in(mg.ids))
     total = int(s.scalar(select(func.count()).select_from(a).where(and_(*cond))) or 0)
     ids = list(
         s.scalars(

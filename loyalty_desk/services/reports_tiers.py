@@ -8,12 +8,12 @@ from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, not_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.periods import Period
-from loyalty_desk.domain.tiers import Tier, next_threshold
+from loyalty_desk.domain.tiers import Tier, TierStats, TierThreshold, next_threshold
 from loyalty_desk.services import activity
 from loyalty_desk.services import reports_queries as q
 from loyalty_desk.services.desk import Desk
@@ -34,12 +34,13 @@ TIERS = (Tier.DIAMOND, Tier.GOLD, Tier.SILVER, Tier.REGULAR)
 
 
 def counts_at(s: Session, mg: q.Merges, moment: datetime, now: datetime) -> dict[Tier, int]:
-    """Members per tier at `moment`: today's tiers with every later change undone."""
+    """Members per tier at `moment`: today's tiers with every later change undone (each
+    change starts from the tier the last one ended on, so summing them is exact)."""
     current = q.tier_counts_now(s)
     counts = {t: current.get(t.value, 0) for t in TIERS}
     if moment >= now:
         return counts
-    for first, last, n in q.tier_changes_after(s, moment, None, mg):
+    for first, last, n in q.tier_flows(s, moment, mg):
         counts[Tier(last)] -= n
         counts[Tier(first)] += n
     # Members who joined since: rolled back to regular above, but not members yet at `moment`.
@@ -105,6 +106,26 @@ class TierReport:
         }
 
 
+def close_gap(
+    thresholds: tuple[TierThreshold, ...], tier: Tier, stats: TierStats, within: Decimal
+) -> tuple[TierThreshold, int, int] | None:
+    """(next tier, spend still needed, purchases still needed) for a member close to it:
+    not qualifying yet, within `within` of its spend and at most one purchase short."""
+    nxt = next_threshold(thresholds, tier)
+    if nxt is None:
+        return None
+    floor = int((Decimal(nxt.min_spend_fen) * (1 - within)).to_integral_value(ROUND_FLOOR))
+    if stats.spend_fen < floor or stats.purchases < nxt.min_purchases - 1:
+        return None
+    if stats.spend_fen >= nxt.min_spend_fen and stats.purchases >= nxt.min_purchases:
+        return None  # qualifies already: the upgrade happens with the next purchase
+    return (
+        nxt,
+        max(0, nxt.min_spend_fen - stats.spend_fen),
+        max(0, nxt.min_purchases - stats.purchases),
+    )
+
+
 def close_to_next(
     s: Session,
     desk: Desk,
@@ -113,64 +134,35 @@ def close_to_next(
     limit: int = LIST_LIMIT,
     offset: int = 0,
 ) -> MemberList:
-    """Members who do not qualify for the next tier yet but are within `within` of its spend
-    and at most one purchase short; the closest first."""
+    """Members close to the next tier (`close_gap`), the smallest spend gap first."""
     rules = desk.rules_at(now).tiers
     a, mem = q.TILL.activity, q.TILL.member
-    gaps = []
-    conditions = []
-    for tier in TIERS:
-        nxt = next_threshold(rules.thresholds, tier)
-        if nxt is None:
-            continue
-        floor = int((Decimal(nxt.min_spend_fen) * (1 - within)).to_integral_value(ROUND_FLOOR))
-        conditions.append(
-            and_(
-                mem.c.tier == tier.value,
-                a.c.spend_12m_fen >= floor,
-                a.c.purchases_12m >= nxt.min_purchases - 1,
-                not_(
-                    and_(
-                        a.c.spend_12m_fen >= nxt.min_spend_fen,
-                        a.c.purchases_12m >= nxt.min_purchases,
-                    )
-                ),
-            )
-        )
-        gaps.append((tier, nxt))
-    gap = case(
-        *((mem.c.tier == tier.value, nxt.min_spend_fen - a.c.spend_12m_fen) for tier, nxt in gaps),
-        else_=0,
+    lowest = min(
+        int((Decimal(t.min_spend_fen) * (1 - within)).to_integral_value(ROUND_FLOOR))
+        for t in rules.thresholds
     )
-    cond = [mem.c.merged_into.is_(None), or_(*conditions)]
-    source = a.join(mem, mem.c.id == a.c.member_id)
-    total = int(s.scalar(select(func.count()).select_from(source).where(*cond)) or 0)
-    ids = list(
-        s.scalars(
-            select(a.c.member_id)
-            .select_from(source)
-            .where(*cond)
-            .order_by(gap, a.c.member_id)
-            .limit(limit)
-            .offset(offset)
-        )
+    # Everyone within reach of some tier, from the spend index; the tier decides the rest.
+    candidates = s.execute(
+        select(a.c.member_id, mem.c.tier, a.c.spend_12m_fen, a.c.purchases_12m)
+        .select_from(a.join(mem, mem.c.id == a.c.member_id))
+        .where(a.c.spend_12m_fen >= lowest, mem.c.merged_into.is_(None))
+    ).all()
+    close: list[tuple[int, str, str]] = []
+    for member_id, tier, spend, purchases in candidates:
+        found = close_gap(rules.thresholds, Tier(tier), TierStats(spend, purchases), within)
+        if found is not None:
+            nxt, spend_gap, purchase_gap = found
+            need = [f"¥{format_yuan(spend_gap)}"] if spend_gap else []
+            need += [f"{purchase_gap} purchase"] if purchase_gap else []
+            close.append((spend_gap, member_id, f"{nxt.tier.value}: needs {' and '.join(need)}"))
+    close.sort()
+    page = close[offset : offset + limit]
+    rows = q.member_rows(s, [member_id for _, member_id, _ in page])
+    lines = tuple(
+        member_line(rows[member_id], desk, note=note, figure_fen=gap)
+        for gap, member_id, note in page
     )
-    rows = q.member_rows(s, ids)
-    lines = []
-    for member_id in ids:
-        row = rows[member_id]
-        nxt = next_threshold(rules.thresholds, Tier(row.tier))
-        assert nxt is not None
-        spend_gap = max(0, nxt.min_spend_fen - int(row.spend_12m_fen))
-        purchase_gap = max(0, nxt.min_purchases - int(row.purchases_12m))
-        need = []
-        if spend_gap:
-            need.append(f"¥{format_yuan(spend_gap)}")
-        if purchase_gap:
-            need.append(f"{purchase_gap} purchase")
-        note = f"{nxt.tier.value}: needs {' and '.join(need)}"
-        lines.append(member_line(row, desk, note=note, figure_fen=spend_gap))
-    return MemberList("Close to the next tier", total, tuple(lines), "Spend still needed")
+    return MemberList("Close to the next tier", len(close), lines, "Spend still needed")
 
 
 @use_case

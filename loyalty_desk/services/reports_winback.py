@@ -54,15 +54,12 @@ class WinbackReport:
 def _listed(
     s: Session,
     desk: Desk,
-    mg: q.Merges,
     cond: list[Any],
     title: str,
     limit: int,
     offset: int,
 ) -> MemberList:
     a = q.TILL.activity
-    if mg.ids:
-        cond = [*cond, a.c.member_id.not_in(mg.ids)]
     total = int(s.scalar(select(func.count()).select_from(a).where(*cond)) or 0)
     ids = list(
         s.scalars(
@@ -95,11 +92,9 @@ def winback_list(
     now = desk.now()
     a = q.TILL.activity
     with desk.read() as s:
-        mg = q.merges(s)
         dormant = _listed(
             s,
             desk,
-            mg,
             [a.c.segment == Segment.DORMANT.value],
             "Dormant 沉睡",
             limit,
@@ -108,7 +103,6 @@ def winback_list(
         slipping = _listed(
             s,
             desk,
-            mg,
             [
                 a.c.segment.in_((Segment.CORE.value, Segment.POTENTIAL.value)),
                 a.c.last_purchase_at <= now - timedelta(days=slipping_days),

@@ -117,7 +117,9 @@ class LedgerEntry(Base):
         Index("ix_ledger_kind_time", "kind", "occurred_at"),
         Index("ix_ledger_receipt", "receipt_no"),
         # Reports: points issued/redeemed/expired in a period, read from the index alone.
-        Index("ix_ledger_kind_time_points", "kind", "occurred_at", "points"),
+        # Time first: with kind first it would look better than ix_ledger_member_time to the
+        # award's "earned today by this member" query (no statistics), and be far worse.
+        Index("ix_ledger_time_kind_points", "occurred_at", "kind", "points"),
     )
 
 
@@ -289,8 +291,10 @@ class MemberActivity(Base):
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_activity_segment", "segment", "lifetime_spend_fen"),
-        Index("ix_activity_spend", "spend_12m_fen"),
+        # Counts and spend per segment, and its members best first, from the index alone.
+        Index("ix_activity_segment", "segment", "lifetime_spend_fen", "spend_12m_fen"),
+        # Members close to the next tier: a spend range, read from the index alone.
+        Index("ix_activity_spend", "spend_12m_fen", "purchases_12m", "member_id"),
         Index("ix_activity_check", "next_check_at", sqlite_where=text("next_check_at IS NOT NULL")),
     )
 

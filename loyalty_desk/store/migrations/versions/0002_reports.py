@@ -58,8 +58,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("member_activity") as b:
-        b.create_index("ix_activity_segment", ["segment", "lifetime_spend_fen"])
-        b.create_index("ix_activity_spend", ["spend_12m_fen"])
+        b.create_index("ix_activity_segment", ["segment", "lifetime_spend_fen", "spend_12m_fen"])
+        b.create_index("ix_activity_spend", ["spend_12m_fen", "purchases_12m", "member_id"])
         b.create_index(
             "ix_activity_check",
             ["next_check_at"],
@@ -78,7 +78,7 @@ def upgrade() -> None:
         )
         b.create_index("ix_member_debt", ["debt"], sqlite_where=sa.text("debt > 0"))
     with op.batch_alter_table("ledger_entry") as b:
-        b.create_index("ix_ledger_kind_time_points", ["kind", "occurred_at", "points"])
+        b.create_index("ix_ledger_time_kind_points", ["occurred_at", "kind", "points"])
     with op.batch_alter_table("point_lot") as b:
         b.create_index(
             "ix_lot_open_liability",
@@ -239,7 +239,7 @@ def downgrade() -> None:
     with op.batch_alter_table("point_lot") as b:
         b.drop_index("ix_lot_open_liability")
     with op.batch_alter_table("ledger_entry") as b:
-        b.drop_index("ix_ledger_kind_time_points")
+        b.drop_index("ix_ledger_time_kind_points")
     with op.batch_alter_table("member") as b:
         b.drop_index("ix_member_debt")
         b.drop_index("ix_member_merged")
