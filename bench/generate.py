@@ -16,8 +16,8 @@ chunks (`bench.chain.iter_chunks`) and map them onto the server schema.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import gc
+import hashlib
 import json
 import shutil
 import sys
