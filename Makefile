@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench clean forms resources
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# Qt Designer forms (ui/*.ui) and the resource file (icons, style) compiled into the
+# generated loyalty_desk/gui/forms package; tests/test_forms.py fails when it is stale.
+forms: $(STAMP)
+	$(BIN)/python -m loyalty_desk.gui.forms_build
+
+resources: forms
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

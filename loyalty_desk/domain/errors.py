@@ -51,6 +51,8 @@ class Code(StrEnum):
     SCHEMA_TOO_NEW = "SCHEMA_TOO_NEW"
     ONLINE_ONLY = "ONLINE_ONLY"
     AUDIT_BROKEN = "AUDIT_BROKEN"
+    INVALID_SETTING = "INVALID_SETTING"
+    LAST_MANAGER = "LAST_MANAGER"
 
 
 @dataclass(frozen=True, slots=True)

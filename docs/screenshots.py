@@ -1,0 +1,114 @@
+"""Take the README's screenshots from the real program (run under Xvfb: `make screenshots`).
+
+Drives the client the way a person would — sign in, type a phone, open screens — on a demo
+store, and saves each window with QWidget.grab() into docs/.
+
+    xvfb-run -s "-screen 0 1280x800x24" python docs/screenshots.py [data-dir]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loyalty_desk.gui.app import create_app
+from loyalty_desk.gui.main_window import MainWindow
+from loyalty_desk.services.demo import DEMO_MANAGER, create_demo_store
+from loyalty_desk.services.desk import Desk
+
+DOCS = Path(__file__).resolve().parent
+SIZE = (1180, 800)
+
+
+def pump(ms: int = 50) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(check: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+    waited = 0
+    while not check():
+        pump(20)
+        waited += 20
+        if waited > timeout_ms:
+            raise TimeoutError("the window did not get there")
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    pump(300)
+    path = DOCS / name
+    widget.window().grab().save(str(path))
+    print("saved", path)
+
+
+def main(data_dir: Path) -> int:
+    if not Desk.database_path(data_dir).exists():
+        print("creating the demo store in", data_dir)
+        create_demo_store(data_dir)
+    create_app()
+    window = MainWindow(data_dir)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    wait_for(lambda: window.sign_in.ui.staffCombo.count() > 0)
+    sign_in = window.sign_in.ui
+    sign_in.staffCombo.setCurrentIndex(sign_in.staffCombo.findData(DEMO_MANAGER[0]))
+    shoot(window, "sign-in.png")
+
+    QTest.keyClicks(sign_in.pinEdit, DEMO_MANAGER[1])
+    QTest.keyClick(sign_in.pinEdit, Qt.Key.Key_Return)
+    wait_for(lambda: window.ready)
+    checkout = window.checkout
+    assert checkout is not None
+    # A regular customer: type the last 4 digits of the phone, pick from the list.
+    members_page = window.members
+    assert members_page is not None
+    window.ui.navMembers.click()
+    wait_for(lambda: members_page.model.rowCount() > 0)
+    members_page.ui.tableView.selectRow(2)
+    shoot(window, "members.png")
+
+    code = members_page.model.rows[0].code
+    window.ui.navCheckout.click()
+    wait_for(lambda: checkout.isVisible())
+    phone = members_page.model.rows[0].phone
+    QTest.keyClicks(checkout.ui.searchEdit, phone[-4:], delay=90)
+    wait_for(lambda: checkout.results.rowCount() > 0)
+    shoot(window, "checkout-search.png")
+    checkout.open_member(code)
+    wait_for(lambda: checkout.member is not None)
+    shoot(window, "checkout.png")
+
+    checkout.award()
+    pump(200)
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        QTest.keyClicks(dialog.ui.receiptEdit, "20260518-0042")  # type: ignore[attr-defined]
+        QTest.keyClicks(dialog.ui.amountEdit, "1288.50")  # type: ignore[attr-defined]
+        wait_for(lambda: dialog.preview is not None)  # type: ignore[attr-defined]
+        pump(200)
+        dialog.grab().save(str(DOCS / "award.png"))
+        print("saved", DOCS / "award.png")
+        dialog.reject()
+
+    window.ui.navSettings.click()
+    settings_page = window.settings_page
+    assert settings_page is not None
+    wait_for(lambda: settings_page.staff.rowCount() > 0)
+    shoot(window, "settings.png")
+
+    window.close()
+    QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "demo"
+    raise SystemExit(main(folder))
