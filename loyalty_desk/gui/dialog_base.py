@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
@@ -25,6 +25,21 @@ def bring_forward(dialog: QDialog) -> None:
     """A dialog takes the keyboard when it opens: the cashier types into it at once."""
     dialog.raise_()
     dialog.activateWindow()
+
+
+def hand_back(dialog: QDialog) -> None:
+    """A closed dialog gives the keyboard back to the window it came from."""
+    parent = dialog.parentWidget()
+    if parent is None:
+        return
+    window = parent.window()
+
+    def activate() -> None:
+        # After the dialog's own hiding has been processed, or that would undo this.
+        if window.isVisible() and QApplication.activeModalWidget() is None:
+            window.activateWindow()
+
+    QTimer.singleShot(0, window, activate)
 
 
 class ActionDialog(QDialog):
@@ -109,6 +124,10 @@ class ActionDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         bring_forward(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        hand_back(self)
 
     # -- keys ------------------------------------------------------------------------------
 

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from loyalty_desk.domain.codes import PIN_PATTERN
 from loyalty_desk.domain.errors import Refusal
+from loyalty_desk.domain.people import validate_name
 from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE
 from loyalty_desk.gui.context import Context
-from loyalty_desk.gui.dialog_base import bring_forward
+from loyalty_desk.gui.dialog_base import bring_forward, hand_back
 from loyalty_desk.gui.forms.ui_first_start import Ui_FirstStartDialog
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, pin_field, say
 from loyalty_desk.services import demo, staff
@@ -32,6 +33,8 @@ class _Created:
 
 
 class FirstStartDialog(QDialog):
+    demo_members = 240  # "a few hundred": every screen has something real to show
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -68,10 +71,13 @@ class FirstStartDialog(QDialog):
         )
         data_dir = self.ctx.data_dir
         progress = self.progress
+        count = self.demo_members
 
         def work() -> demo.DemoResult | Refusal:
             return demo.create_demo_store(
-                data_dir, progress=lambda done, total: progress.changed.emit(done, total)
+                data_dir,
+                members_count=count,
+                progress=lambda done, total: progress.changed.emit(done, total),
             )
 
         self.ctx.ops.run(
@@ -89,6 +95,9 @@ class FirstStartDialog(QDialog):
             return self.tr("The store id is 1 to 32 letters, digits, - or _ (e.g. SH001).")
         if not self.ui.managerEdit.text().strip():
             return self.tr("Type the first manager's name.")
+        name = validate_name(self.ui.managerEdit.text())
+        if isinstance(name, Refusal):
+            return name.message
         pin = self.ui.pinEdit.text()
         if not PIN_PATTERN.match(pin):
             return self.tr("The PIN is 4 to 12 digits.")
@@ -156,3 +165,7 @@ class FirstStartDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         bring_forward(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        hand_back(self)

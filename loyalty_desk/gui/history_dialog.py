@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
-from loyalty_desk.gui.dialog_base import bring_forward
+from loyalty_desk.gui.dialog_base import bring_forward, hand_back
 from loyalty_desk.gui.forms.ui_history_dialog import Ui_HistoryDialog
 from loyalty_desk.gui.member_line import member_line
 from loyalty_desk.gui.widgets import tidy_table
@@ -127,3 +127,7 @@ class HistoryDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         bring_forward(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        hand_back(self)

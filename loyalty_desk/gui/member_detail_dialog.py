@@ -7,7 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from loyalty_desk.gui.context import Context
-from loyalty_desk.gui.dialog_base import bring_forward
+from loyalty_desk.gui.dialog_base import bring_forward, hand_back
 from loyalty_desk.gui.forms.ui_member_detail_dialog import Ui_MemberDetailDialog
 from loyalty_desk.gui.history_dialog import HistoryModel, load_history, setup_history_view
 from loyalty_desk.gui.widgets import say
@@ -75,3 +75,7 @@ class MemberDetailDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         bring_forward(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        hand_back(self)

@@ -13,6 +13,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -65,6 +66,7 @@ def close(qtbot: QtBot, w: MainWindow) -> None:
 
 def sign_in(qtbot: QtBot, w: MainWindow, who: tuple[str, str] = CASHIER) -> None:
     ui = w.sign_in.ui
+    qtbot.waitUntil(lambda: ui.staffCombo.findData(who[0]) >= 0, timeout=10_000)
     ui.staffCombo.setCurrentIndex(ui.staffCombo.findData(who[0]))
     qtbot.keyClicks(ui.pinEdit, who[1])
     qtbot.keyClick(ui.pinEdit, Qt.Key.Key_Return)
@@ -74,12 +76,18 @@ def sign_in(qtbot: QtBot, w: MainWindow, who: tuple[str, str] = CASHIER) -> None
 
 
 def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
+    """The widget keys go to; a window activated a moment ago gets a moment to take it."""
+    for _ in range(50):
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            return widget
+        QTest.qWait(20)
+    raise AssertionError("nothing has the keyboard focus")
 
 
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     """A key as the cashier presses it: to whatever has the focus."""
     qtbot.keyClick(focused(), key, modifier)
 

@@ -22,9 +22,7 @@ def test_wrong_pin_says_so_and_how_many_tries_are_left(qtbot: QtBot, window: Mai
     assert window.ui.pages.currentWidget() is window.sign_in
 
 
-def test_locked_account_says_until_when(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_locked_account_says_until_when(qtbot: QtBot, window: MainWindow) -> None:
     ui = window.sign_in.ui
     ui.staffCombo.setCurrentIndex(ui.staffCombo.findData(CASHIER[0]))
     for _ in range(MAX_ATTEMPTS):
