@@ -119,7 +119,7 @@ class CheckoutPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._search_now)
-        search.textEdited.connect(lambda _t: self._timer.start())
+        search.textEdited.connect(self._typed)
         search.scanned.connect(self._scanned)
         search.submitted.connect(self._submitted)
         search.moved.connect(self._move)
@@ -187,6 +187,11 @@ class CheckoutPage(QWidget):
         self.ui.searchHint.setText(self.tr("F2 search · ↑↓ choose · Enter open · Esc clear"))
 
     # -- searching -------------------------------------------------------------------------
+
+    def _typed(self, _text: str) -> None:
+        # An answer still on its way is for the text before this key: drop it when it comes.
+        self._search_seq += 1
+        self._timer.start()
 
     def _search_now(self, *, open_single: bool = False) -> None:
         text = self.ui.searchEdit.text().strip()

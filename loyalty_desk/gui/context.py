@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
 from loyalty_desk.gui.operations import Operations
-from loyalty_desk.services.desk import Clock, Desk, system_clock
-from loyalty_desk.services.settings import StoreSettings
-from loyalty_desk.services.staff import StaffView
+
+if TYPE_CHECKING:  # the database layer is imported on the worker (see MainWindow)
+    from loyalty_desk.services.desk import Clock, Desk
+    from loyalty_desk.services.settings import StoreSettings
+    from loyalty_desk.services.staff import StaffView
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Context(QObject):
@@ -18,11 +26,11 @@ class Context(QObject):
     settings_changed = Signal(object)  # StoreSettings
     member_requested = Signal(str)  # another screen asks checkout to serve this member
 
-    def __init__(self, ops: Operations, data_dir: Path, clock: Clock = system_clock) -> None:
+    def __init__(self, ops: Operations, data_dir: Path, clock: Clock | None = None) -> None:
         super().__init__(ops)
         self.ops = ops
         self.data_dir = data_dir
-        self.clock = clock
+        self.clock: Clock = clock or _utc_now
         self._desk: Desk | None = None
         self.staff: StaffView | None = None
         self.settings: StoreSettings | None = None

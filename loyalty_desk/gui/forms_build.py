@@ -123,9 +123,13 @@ def main(argv: list[str]) -> int:
         for p in problems:
             print(p)
         return 1 if problems else 0
-    for old in FORMS.glob("ui_*.py"):
-        old.unlink()
-    compile_all(FORMS)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp)
+        compile_all(fresh)  # a failing compiler leaves the package as it was
+        for old in FORMS.glob("ui_*.py"):
+            old.unlink()
+        for path in fresh.iterdir():
+            shutil.copyfile(path, FORMS / path.name)
     print(f"generated {len(list(FORMS.glob('ui_*.py')))} forms and loyalty_rc.py in {FORMS}")
     return 0
 

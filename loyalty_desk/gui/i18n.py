@@ -7,19 +7,19 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from loyalty_desk.gui import formatting
 from loyalty_desk.resources import resources_dir
-from loyalty_desk.services.settings import Language
 from loyalty_desk.texts import prefers_chinese
 
 _installed: list[QTranslator] = []
 
 
-def locale_name(language: Language) -> str:
-    if language is Language.SYSTEM:
+def locale_name(language: str) -> str:
+    """'system', 'zh_CN' or 'en' (services.settings.Language) to a Qt locale name."""
+    if language == "system":
         return "zh_CN" if prefers_chinese() else "en"
-    return language.value
+    return str(language)
 
 
-def apply(language: Language) -> str:
+def apply(language: str) -> str:
     """Switch the running client to `language`; returns the locale now in effect."""
     app = QCoreApplication.instance()
     name = locale_name(language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -12,14 +13,16 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.formatting import local_time
 from loyalty_desk.gui.forms.ui_sign_in import Ui_SignInPage
 from loyalty_desk.gui.widgets import pin_field, say
-from loyalty_desk.services import staff
-from loyalty_desk.services.demo import DEMO_CASHIER, DEMO_MANAGER
-from loyalty_desk.services.settings import StoreSettings
-from loyalty_desk.services.staff import StaffView
+
+if TYPE_CHECKING:
+    from loyalty_desk.services.desk import Desk
+    from loyalty_desk.services.settings import StoreSettings
+    from loyalty_desk.services.staff import StaffView
 
 
 class SignInPage(QWidget):
     signed_in = Signal(object)  # StaffView
+    staff_loaded = Signal(int)  # how many accounts the list offers: the screen is usable
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -39,6 +42,8 @@ class SignInPage(QWidget):
     def set_store(self, store: StoreSettings) -> None:
         self.ui.storeLabel.setText(store.store_name)
         if store.demo:
+            from loyalty_desk.services.demo import DEMO_CASHIER, DEMO_MANAGER
+
             self.ui.demoHint.setText(
                 self.tr("Demo store — manager {m} (PIN {mp}), cashier {c} (PIN {cp})").format(
                     m=DEMO_MANAGER[0], mp=DEMO_MANAGER[1], c=DEMO_CASHIER[0], cp=DEMO_CASHIER[1]
@@ -49,7 +54,7 @@ class SignInPage(QWidget):
     def load(self) -> None:
         """Fill the staff list (after the store opened, and after each sign-out)."""
         desk = self.ctx.desk
-        self.ctx.ops.run(lambda: staff.list_staff(desk), on_done=self._fill, owner=self)
+        self.ctx.ops.run(lambda: _staff_list(desk), on_done=self._fill, owner=self)
 
     def _fill(self, people: list[StaffView]) -> None:
         current = self.ui.staffCombo.currentData()
@@ -62,6 +67,7 @@ class SignInPage(QWidget):
             if index >= 0:
                 self.ui.staffCombo.setCurrentIndex(index)
         self.ui.signInButton.setEnabled(bool(people))
+        self.staff_loaded.emit(len(people))
         if not people:
             say(
                 self.ui.messageLabel,
@@ -104,7 +110,7 @@ class SignInPage(QWidget):
         desk = self.ctx.desk
         self.ui.signInButton.setEnabled(False)
         self.ctx.ops.run(
-            lambda: staff.sign_in(desk, name, pin),
+            lambda: _sign_in(desk, name, pin),
             on_done=self._done,
             on_refusal=self._refused,
             on_finally=lambda: self.ui.signInButton.setEnabled(True),
@@ -140,3 +146,18 @@ class SignInPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
         super().changeEvent(event)
+
+
+# On the worker: the staff code (and argon2) loads there, not before the screen shows.
+
+
+def _staff_list(desk: Desk) -> list[StaffView]:
+    from loyalty_desk.services import staff
+
+    return staff.list_staff(desk)
+
+
+def _sign_in(desk: Desk, name: str, pin: str) -> StaffView | Refusal:
+    from loyalty_desk.services import staff
+
+    return staff.sign_in(desk, name, pin)

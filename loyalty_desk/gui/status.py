@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.formatting import local_time
 from loyalty_desk.gui.widgets import restyle
-from loyalty_desk.services import sync_status
-from loyalty_desk.services.settings import StoreSettings
-from loyalty_desk.services.staff import StaffView
-from loyalty_desk.services.sync_status import SyncStatus
+
+if TYPE_CHECKING:
+    from loyalty_desk.services.desk import Desk
+    from loyalty_desk.services.settings import StoreSettings
+    from loyalty_desk.services.staff import StaffView
+    from loyalty_desk.services.sync_status import SyncStatus
 
 REFRESH_MS = 15_000
 BUSY_DELAY_MS = 150  # quick lookups finish before a spinner would only flicker
@@ -100,7 +103,7 @@ class StatusBar(QObject):
             return
         desk = self.ctx.desk
         self.ctx.ops.run(
-            lambda: sync_status.status(desk), on_done=self.show_sync, busy=False, owner=self.bar
+            lambda: _sync_status(desk), on_done=self.show_sync, busy=False, owner=self.bar
         )
 
     def show_sync(self, state: SyncStatus) -> None:
@@ -134,3 +137,9 @@ class StatusBar(QObject):
         last = max(moments)
         today = self.ctx.desk.now() - last < timedelta(hours=20)
         return local_time(last, self.ctx.tz, with_date=not today)
+
+
+def _sync_status(desk: Desk) -> SyncStatus:
+    from loyalty_desk.services import sync_status
+
+    return sync_status.status(desk)
