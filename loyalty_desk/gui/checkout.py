@@ -1,9 +1,9 @@
 """The checkout screen: find the member, then award, redeem, enrol, refund — by keyboard.
 
 The search field has the focus whenever nothing else is going on. Typed digits show live
-results (at most 20, from `members.find`) after a short pause; a full phone or a member
-code opens the member at once; a scanner's burst ending in Enter opens the member
-without waiting. Every lookup runs on the database worker; a newer keystroke makes the
+results (at most 20, from `members.find`) as each key is typed; while keys come in a
+scanner's burst the search waits for the burst to end (debounced), and the burst's Enter
+opens the member. A full phone or a member code opens the member at once. Every lookup runs on the database worker; a newer keystroke makes the
 answer to an older one irrelevant, and it is dropped.
 """
 
@@ -34,31 +34,46 @@ from loyalty_desk.services.members import FindResult
 from loyalty_desk.services.staff import StaffView
 from loyalty_desk.services.views import MemberSummary, MemberView
 
-SEARCH_DELAY_MS = 30  # longer than a scanner's key gap, shorter than a person's
+SEARCH_DELAY_MS = 30  # a scanner burst is over when no key came for this long
 
 
 class ResultsModel(QAbstractTableModel):
-    """The pick list under the search field."""
+    """The pick list under the search field. Its cells are formatted once per search:
+    a view asks for them hundreds of times per paint, and this list is on the clock."""
 
     COLUMNS = ("phone", "name", "tier", "balance", "last_visit")
+    _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
         self.rows: list[MemberSummary] = []
+        self._cells: list[tuple[str, ...]] = []
 
     def set_rows(self, rows: list[MemberSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
+        unmasked = self.ctx.is_manager
+        tz = self.ctx.tz if rows else None
+        self._cells = [
+            (
+                fmt.phone(m.phone, unmasked=unmasked),
+                m.name,
+                fmt.tier_name(m.tier),
+                fmt.points(m.balance),
+                fmt.local_day(m.last_visit_at, tz) if tz is not None else "",
+            )
+            for m in rows
+        ]
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -70,24 +85,12 @@ class ResultsModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        m = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == "phone":
-                return fmt.phone(m.phone, unmasked=self.ctx.is_manager)
-            if column == "name":
-                return m.name
-            if column == "tier":
-                return fmt.tier_name(m.tier)
-            if column == "balance":
-                return fmt.points(m.balance)
-            return fmt.local_day(m.last_visit_at, self.ctx.tz)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "balance":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return self._RIGHT
         if role == Qt.ItemDataRole.UserRole:
-            return m.code
+            return self.rows[index.row()].code
         return None
 
 
@@ -109,9 +112,12 @@ class CheckoutPage(QWidget):
         view = self.ui.resultsView
         view.setModel(self.results)
         tidy_table(view, row_height=36)
+        # Fixed widths: measuring every cell on each keystroke would cost more than the search.
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (2, 80), (3, 80), (4, 110)):
+            header.resizeSection(column, width)
         view.doubleClicked.connect(lambda index: self._open_row(index.row()))
 
         search = self.ui.searchEdit
@@ -191,7 +197,11 @@ class CheckoutPage(QWidget):
     def _typed(self, _text: str) -> None:
         # An answer still on its way is for the text before this key: drop it when it comes.
         self._search_seq += 1
-        self._timer.start()
+        if self.ui.searchEdit.timing.in_burst():
+            self._timer.start()  # a scanner is typing: search once it has finished
+        else:
+            self._timer.stop()
+            self._search_now()  # a person typing: every key shows its results
 
     def _search_now(self, *, open_single: bool = False) -> None:
         text = self.ui.searchEdit.text().strip()

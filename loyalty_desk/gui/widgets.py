@@ -22,9 +22,13 @@ def restyle(widget: QWidget) -> None:
 
 def say(label: QLabel, text: str, tone: str = "info") -> None:
     """Show a message under a form (error, ok, info, warn); empty text hides it."""
+    if label.text() == text and label.property("tone") == tone:
+        label.setVisible(bool(text))
+        return
     label.setText(text)
-    label.setProperty("tone", tone)
-    restyle(label)
+    if label.property("tone") != tone:
+        label.setProperty("tone", tone)
+        restyle(label)
     label.setVisible(bool(text))
 
 
