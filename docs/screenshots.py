@@ -8,6 +8,7 @@ store, and saves each window with QWidget.grab() into docs/.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,8 +23,8 @@ from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.services.demo import DEMO_MANAGER, create_demo_store
 from loyalty_desk.services.desk import Desk
 
-DOCS = Path(__file__).resolve().parent
-SIZE = (1180, 800)
+DOCS = Path(os.environ.get("SHOT_DIR", Path(__file__).resolve().parent))
+SIZE = tuple(int(v) for v in os.environ.get("SHOT_SIZE", "1180x800").split("x"))
 
 
 def pump(ms: int = 50) -> None:
@@ -68,9 +69,9 @@ def main(data_dir: Path) -> int:
     checkout = window.checkout
     assert checkout is not None
     # A regular customer: type the last 4 digits of the phone, pick from the list.
+    window.ui.navMembers.click()
     members_page = window.members
     assert members_page is not None
-    window.ui.navMembers.click()
     wait_for(lambda: members_page.model.rowCount() > 0)
     members_page.ui.tableView.selectRow(2)
     shoot(window, "members.png")
@@ -97,6 +98,16 @@ def main(data_dir: Path) -> int:
         dialog.grab().save(str(DOCS / "award.png"))
         print("saved", DOCS / "award.png")
         dialog.reject()
+
+    checkout.history()
+    pump(200)
+    history = QApplication.activeModalWidget()
+    if history is not None:
+        wait_for(lambda: history.model.rowCount() > 0)  # type: ignore[attr-defined]
+        pump(200)
+        history.grab().save(str(DOCS / "history.png"))
+        print("saved", DOCS / "history.png")
+        history.accept()  # type: ignore[attr-defined]
 
     window.ui.navSettings.click()
     settings_page = window.settings_page

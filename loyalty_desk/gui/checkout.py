@@ -3,8 +3,9 @@
 The search field has the focus whenever nothing else is going on. Typed digits show live
 results (at most 20, from `members.find`) as each key is typed; while keys come in a
 scanner's burst the search waits for the burst to end (debounced), and the burst's Enter
-opens the member. A full phone or a member code opens the member at once. Every lookup runs on the database worker; a newer keystroke makes the
-answer to an older one irrelevant, and it is dropped.
+opens the member. A full phone or a member code opens the member at once. Every lookup
+runs on the database worker; a newer keystroke makes the answer to an older one
+irrelevant, and it is dropped.
 """
 
 from __future__ import annotations
@@ -67,13 +68,13 @@ class ResultsModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -116,7 +117,7 @@ class CheckoutPage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (2, 80), (3, 80), (4, 110)):
+        for column, width in ((0, 118), (2, 66), (3, 72), (4, 100)):
             header.resizeSection(column, width)
         view.doubleClicked.connect(lambda index: self._open_row(index.row()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent
@@ -11,7 +12,7 @@ from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.forms.ui_member_panel import Ui_MemberPanel
 from loyalty_desk.gui.widgets import restyle
 from loyalty_desk.services.member_panel import CouponLine, MemberCard
-from loyalty_desk.services.views import MemberView
+from loyalty_desk.services.views import HistoryLine, MemberView
 
 
 class MemberPanel(QFrame):
@@ -29,10 +30,16 @@ class MemberPanel(QFrame):
         if card is None or tz is None:
             self.ui.states.setCurrentWidget(self.ui.emptyPage)
             return
-        self._fill(card.member, card.coupons, tz)
+        self._fill(card.member, card.coupons, tz, card.recent)
         self.ui.states.setCurrentWidget(self.ui.memberPage)
 
-    def _fill(self, m: MemberView, coupons: tuple[CouponLine, ...], tz: ZoneInfo) -> None:
+    def _fill(
+        self,
+        m: MemberView,
+        coupons: tuple[CouponLine, ...],
+        tz: ZoneInfo,
+        card_recent: tuple[HistoryLine, ...],
+    ) -> None:
         ui = self.ui
         ui.nameLabel.setText(m.name)
         ui.tierBadge.setText(fmt.tier_name(m.tier))
@@ -72,6 +79,25 @@ class MemberPanel(QFrame):
             )
         else:
             ui.couponsLabel.setText(self.tr("None"))
+        ui.recentLabel.setText(self._recent(card_recent, tz))
+
+    def _recent(self, lines: tuple[HistoryLine, ...], tz: ZoneInfo) -> str:
+        if not lines:
+            return self.tr("Nothing yet.")
+        rows = []
+        for h in lines:
+            colour = "#1a7f37" if h.points > 0 else "#cf222e"
+            amount = fmt.yuan(h.amount_fen) if h.amount_fen is not None else ""
+            rows.append(
+                f"<tr><td>{fmt.local_time(h.occurred_at, tz)}</td>"
+                f"<td style='padding-left:14px'>{html.escape(fmt.entry_kind(h.kind))}</td>"
+                f"<td style='padding-left:14px' align='right'><span style='color:{colour}'>"
+                f"{fmt.points(h.points, sign=True)}</span></td>"
+                f"<td style='padding-left:14px' align='right'>{amount}</td>"
+                f"<td style='padding-left:14px; color:#5f6b7a'>{html.escape(h.receipt_no or '')}"
+                "</td></tr>"
+            )
+        return "<table>" + "".join(rows) + "</table>"
 
     def _flags(self, m: MemberView) -> list[str]:
         out: list[str] = []
@@ -93,5 +119,5 @@ class MemberPanel(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             if self.card is not None and self._tz is not None:
-                self._fill(self.card.member, self.card.coupons, self._tz)
+                self._fill(self.card.member, self.card.coupons, self._tz, self.card.recent)
         super().changeEvent(event)

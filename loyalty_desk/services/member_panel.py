@@ -10,7 +10,7 @@ from sqlalchemy import select
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.services import members
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.views import MemberView
+from loyalty_desk.services.views import HistoryLine, MemberView
 from loyalty_desk.store.models import Coupon
 
 
@@ -27,6 +27,10 @@ class CouponLine:
 class MemberCard:
     member: MemberView
     coupons: tuple[CouponLine, ...]
+    recent: tuple[HistoryLine, ...]  # the newest ledger entries, for "what happened last"
+
+
+RECENT = 5
 
 
 def usable_coupons(desk: Desk, member_id: str, limit: int = 20) -> list[CouponLine]:
@@ -50,8 +54,10 @@ def usable_coupons(desk: Desk, member_id: str, limit: int = 20) -> list[CouponLi
 
 
 def card(desk: Desk, ref: str) -> MemberCard | Refusal:
-    """The member by code, phone or id, with what they can use today."""
+    """The member by code, phone or id, with what they can use today and their last visits."""
     view = members.show(desk, ref)
     if isinstance(view, Refusal):
         return view
-    return MemberCard(view, tuple(usable_coupons(desk, view.id)))
+    recent = members.history(desk, view.code, limit=RECENT)
+    lines = () if isinstance(recent, Refusal) else tuple(recent)
+    return MemberCard(view, tuple(usable_coupons(desk, view.id)), lines)

@@ -174,8 +174,8 @@ class Ui_CheckoutPage(object):
 
         self.outer.addLayout(self.memberColumn)
 
-        self.outer.setStretch(0, 2)
-        self.outer.setStretch(1, 3)
+        self.outer.setStretch(0, 1)
+        self.outer.setStretch(1, 1)
 
         self.retranslateUi(CheckoutPage)
 

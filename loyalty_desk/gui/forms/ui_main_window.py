@@ -37,9 +37,9 @@ class Ui_MainWindow(object):
         self.topBar.setObjectName(u"topBar")
         self.topBar.setProperty(u"role", u"topbar")
         self.topBarLayout = QHBoxLayout(self.topBar)
-        self.topBarLayout.setSpacing(6)
+        self.topBarLayout.setSpacing(4)
         self.topBarLayout.setObjectName(u"topBarLayout")
-        self.topBarLayout.setContentsMargins(14, 8, 14, 8)
+        self.topBarLayout.setContentsMargins(12, 8, 12, 8)
         self.brandIcon = QLabel(self.topBar)
         self.brandIcon.setObjectName(u"brandIcon")
         self.brandIcon.setText(u"")
@@ -56,7 +56,7 @@ class Ui_MainWindow(object):
 
         self.topBarLayout.addWidget(self.brandLabel)
 
-        self.spacer1 = QSpacerItem(24, 20, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.spacer1 = QSpacerItem(12, 20, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
         self.topBarLayout.addItem(self.spacer1)
 
@@ -183,7 +183,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.navSettings.setToolTip(QCoreApplication.translate("MainWindow", u"Settings (Ctrl+4)", None))
 #endif // QT_CONFIG(tooltip)
-        self.demoBadge.setText(QCoreApplication.translate("MainWindow", u"Demo data", None))
+        self.demoBadge.setText(QCoreApplication.translate("MainWindow", u"Demo", None))
+#if QT_CONFIG(tooltip)
+        self.demoBadge.setToolTip(QCoreApplication.translate("MainWindow", u"Generated demo data, not a real store", None))
+#endif // QT_CONFIG(tooltip)
         self.signOutButton.setText(QCoreApplication.translate("MainWindow", u"Sign out", None))
 #if QT_CONFIG(tooltip)
         self.signOutButton.setToolTip(QCoreApplication.translate("MainWindow", u"Sign out / switch cashier (Ctrl+L)", None))

@@ -241,6 +241,19 @@ class Ui_MemberPanel(object):
 
         self.memberLayout.addWidget(self.couponsLabel)
 
+        self.recentTitle = QLabel(self.memberPage)
+        self.recentTitle.setObjectName(u"recentTitle")
+        self.recentTitle.setProperty(u"role", u"field")
+
+        self.memberLayout.addWidget(self.recentTitle)
+
+        self.recentLabel = QLabel(self.memberPage)
+        self.recentLabel.setObjectName(u"recentLabel")
+        self.recentLabel.setText(u"")
+        self.recentLabel.setTextFormat(Qt.TextFormat.RichText)
+
+        self.memberLayout.addWidget(self.recentLabel)
+
         self.spacer6 = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.memberLayout.addItem(self.spacer6)
@@ -267,6 +280,7 @@ class Ui_MemberPanel(object):
         self.referralTitle.setText(QCoreApplication.translate("MemberPanel", u"Referral code", None))
         self.birthdayTitle.setText(QCoreApplication.translate("MemberPanel", u"Birthday", None))
         self.couponsTitle.setText(QCoreApplication.translate("MemberPanel", u"Coupons", None))
+        self.recentTitle.setText(QCoreApplication.translate("MemberPanel", u"Recent activity", None))
         pass
     # retranslateUi
 
