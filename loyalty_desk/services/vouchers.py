@@ -163,6 +163,7 @@ def slip_content(desk: Desk, receipt_no: str) -> SlipContent:
             s.scalars(
                 select(Coupon.code).where(
                     Coupon.member_id == member.id,
+                    Coupon.kind == Kind.BIRTHDAY.value,
                     Coupon.issued_at == receipt.occurred_at,
                 )
             )
