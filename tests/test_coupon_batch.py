@@ -84,3 +84,11 @@ def test_batch_for_dormant_members(desk: Desk, clock: FakeClock, manager: str) -
     assert [decode_qr(image) for image in images] == [[code] for code in batch.codes]
     thermal = vouchers.render_batch(contents, vouchers.Layout(format=vouchers.Format.ESCPOS))
     assert thermal.count(b"\x1d\x56\x00") == 3  # one cut per voucher
+
+
+def test_an_empty_segment_issues_nothing(desk: Desk, manager: str) -> None:
+    shop(desk, "13900000001", [60_000])
+    before = db_fingerprint(desk)
+    empty = coupon_batch.issue_batch(desk, "core", "upsell", manager_pin=manager)
+    assert isinstance(empty, Refusal) and empty.code is Code.EMPTY_SEGMENT
+    assert db_fingerprint(desk) == before

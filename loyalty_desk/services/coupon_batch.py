@@ -166,8 +166,14 @@ def issue_batch(
         approver = verdict
     batch_id = new_id()
     with desk.write() as s:
+        chosen = segment_member_ids(s, desk, chosen_segment, now)
+        if not chosen:
+            raise refuse(
+                Code.EMPTY_SEGMENT,
+                f"No member is in the {chosen_segment.value} segment today; nothing was issued.",
+            )
         codes: list[str] = []
-        for member_id in segment_member_ids(s, desk, chosen_segment, now):
+        for member_id in chosen:
             member = s.get(Member, member_id)
             row = issue_coupon(
                 s,

@@ -60,7 +60,8 @@ class Layout:
     qr: escpos.QrMode = escpos.QrMode.NATIVE
 
 
-def check_layout(fmt: str, page: str = "80mm", width_mm: int = 80, qr: str = "native") -> Layout:
+@use_case
+def choose_layout(fmt: str, page: str = "80mm", width_mm: int = 80, qr: str = "native") -> Layout:
     try:
         return Layout(Format(fmt), pdf.PageSize(page), width_mm, escpos.QrMode(qr))
     except ValueError:
