@@ -67,12 +67,15 @@ def test_thermal_printer_gets_the_escpos_job(desk: Desk, qtbot: Any, tmp_path: P
     assert target.read_bytes() == document.escpos
     unwrap(
         vouchers.save_printer_choice(
-            desk, vouchers.PrinterChoice(kind=vouchers.PrinterKind.THERMAL, thermal_target="net:x")
+            desk,
+            vouchers.PrinterChoice(
+                kind=vouchers.PrinterKind.THERMAL, thermal_target="net:127.0.0.1:1"
+            ),
         )
     )
     with qtbot.waitSignal(job.failed, timeout=30_000) as failure:
         assert not job.print(document)
-    assert "net:x" in failure.args[0]
+    assert "127.0.0.1:1" in failure.args[0]
 
 
 def test_save_as_pdf_and_preview(desk: Desk, qtbot: Any, tmp_path: Path) -> None:

@@ -78,6 +78,15 @@ _LABELS_EN = {
 PROMOTION_KINDS = (Kind.NEW_MEMBER, Kind.BIRTHDAY, Kind.WINBACK, Kind.UPSELL)
 
 
+def parse_kind(text: str) -> Kind | None:
+    name = text.strip().lower().replace("-", "_")
+    aliases = {"new": Kind.NEW_MEMBER, "welcome": Kind.NEW_MEMBER, "win_back": Kind.WINBACK}
+    try:
+        return aliases.get(name) or Kind(name)
+    except ValueError:
+        return None
+
+
 class Status(StrEnum):
     ISSUED = "issued"
     REDEEMED = "redeemed"
@@ -181,15 +190,6 @@ def coupon_qr_payload(code: str) -> str:
 
 
 # -- keys ----------------------------------------------------------------------------------
-
-
-def parse_kind(text: str) -> Kind | None:
-    name = text.strip().lower().replace("-", "_")
-    aliases = {"new": Kind.NEW_MEMBER, "welcome": Kind.NEW_MEMBER, "win_back": Kind.WINBACK}
-    try:
-        return aliases.get(name) or Kind(name)
-    except ValueError:
-        return None
 
 
 def parse_keys(raw: object) -> dict[str, bytes]:

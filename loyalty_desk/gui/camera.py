@@ -24,6 +24,7 @@ from loyalty_desk.domain.codes import member_code_from_qr
 from loyalty_desk.domain.coupons import looks_like_coupon, normalise_code
 from loyalty_desk.texts import tr
 
+zxingcpp: Any
 try:  # the camera extra
     import zxingcpp
 except ImportError:  # pragma: no cover - exercised on tills installed without the extra

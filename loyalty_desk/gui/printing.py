@@ -88,8 +88,8 @@ def card_document(desk: Desk, member_ref: str) -> Document | Refusal:
 # -- painting a PDF onto a QPrinter --------------------------------------------------------
 
 
-def load_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
-    document = QPdfDocument(parent)
+def load_pdf(data: bytes) -> QPdfDocument:
+    document = QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

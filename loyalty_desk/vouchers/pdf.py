@@ -77,14 +77,17 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Break a line to fit `width`; Chinese breaks between any two characters."""
     font = cjk_font()
+    if stringWidth(text, font, size) <= width:
+        return [text]
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
     for ch in text:
-        if stringWidth(current + ch, font, size) > width and current:
+        advance = stringWidth(ch, font, size)
+        if used + advance > width and current:
             lines.append(current)
-            current = ch.lstrip()
+            current, used = ch.lstrip(), (advance if ch.strip() else 0.0)
         else:
-            current += ch
+            current, used = current + ch, used + advance
     if current:
         lines.append(current)
     return lines or [""]
