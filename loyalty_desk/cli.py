@@ -471,6 +471,35 @@ def cmd_rules_publish(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     )
 
 
+@with_desk
+def cmd_backup(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.backup import backup_now
+
+    result = backup_now(desk, Path(args.to) if args.to else None)
+    if isinstance(result, Refusal):
+        return result
+    return Output(
+        result.to_json(),
+        tr(f"Backed up to {result.path}", f"已备份到 {result.path}"),
+    )
+
+
+def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.backup import restore
+    from loyalty_desk.services.desk import system_clock
+
+    result = restore(data_dir_of(args), Path(args.file), now=system_clock())
+    if isinstance(result, Refusal):
+        return result
+    text = tr(f"Restored from {result.restored_from}", f"已从 {result.restored_from} 恢复")
+    if result.saved_current_as:
+        text += tr(
+            f"\nThe database it replaced is kept as {result.saved_current_as}",
+            f"\n被替换的数据库已保存为 {result.saved_current_as}",
+        )
+    return Output(result.to_json(), text)
+
+
 # -- parser --------------------------------------------------------------------------------
 
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
@@ -565,6 +594,13 @@ def build_parser() -> Parser:
     rpub.add_argument("--manager-pin", required=True)
     rpub.add_argument("--manager")
     rpub.set_defaults(handler=cmd_rules_publish)
+
+    bk = sub.add_parser("backup", help="copy the database now (kept 30 days)")
+    bk.add_argument("--to", help="another folder (e.g. a USB stick); not rotated")
+    bk.set_defaults(handler=cmd_backup)
+    rs = sub.add_parser("restore", help="replace the database with a backup (till closed)")
+    rs.add_argument("file")
+    rs.set_defaults(handler=cmd_restore)
 
     aud = sub.add_parser("audit", help="the hash-chained audit log")
     asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=Parser)

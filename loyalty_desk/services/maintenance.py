@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from loyalty_desk.domain.lots import LotView
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.services import tiers
+from loyalty_desk.services import backup, tiers
 from loyalty_desk.services.checkout import business_time
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
 from loyalty_desk.services.events import Event
@@ -97,6 +97,7 @@ def open_store(desk: Desk) -> ExpiryResult | None:
     with desk.read() as s:
         if read_setting(s, LAST_RUN_KEY) == today:
             return None
+    backup.daily_backup(desk)  # before the day's first write
     result = expire(desk)
     assert isinstance(result, ExpiryResult)
     with desk.write() as s:
