@@ -14,7 +14,7 @@ from loyalty_desk.domain.earning import EarnSituation, compute_award
 from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.lots import proportional_cumulative
-from loyalty_desk.domain.money import MAX_AMOUNT_FEN, format_yuan
+from loyalty_desk.domain.money import check_fen, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
@@ -58,16 +58,10 @@ def check_receipt_no(receipt_no: str) -> str:
 
 
 def check_amount(amount_fen: int, what: str = "amount") -> int:
-    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be a whole number of fen.")
-    if amount_fen <= 0:
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be more than 0.")
-    if amount_fen > MAX_AMOUNT_FEN:
-        raise refuse(
-            Code.INVALID_AMOUNT,
-            f"{format_yuan(amount_fen)} yuan is over the limit for one receipt.",
-        )
-    return amount_fen
+    checked = check_fen(amount_fen, what)
+    if isinstance(checked, Refusal):
+        raise Refused(checked)
+    return checked
 
 
 def business_time(desk: Desk, at: datetime | None) -> datetime:
