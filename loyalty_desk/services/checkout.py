@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.earning import EarnSituation, compute_award
 from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.lots import proportional_cumulative
-from loyalty_desk.domain.money import MAX_AMOUNT_FEN, format_yuan
+from loyalty_desk.domain.money import check_fen, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
@@ -28,7 +28,14 @@ from loyalty_desk.services.members import member_view, resolve_member
 from loyalty_desk.services.staff import StaffView, verify_manager_pin
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.services.views import MemberView
-from loyalty_desk.store.models import LedgerEntry, Member, Receipt, Redemption, Refund
+from loyalty_desk.store.models import (
+    LedgerEntry,
+    Member,
+    Receipt,
+    Redemption,
+    Refund,
+    table_of,
+)
 
 RECEIPT_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_\-./:#]{0,63}$")
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -53,16 +60,10 @@ def check_receipt_no(receipt_no: str) -> str:
 
 
 def check_amount(amount_fen: int, what: str = "amount") -> int:
-    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be a whole number of fen.")
-    if amount_fen <= 0:
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be more than 0.")
-    if amount_fen > MAX_AMOUNT_FEN:
-        raise refuse(
-            Code.INVALID_AMOUNT,
-            f"{format_yuan(amount_fen)} yuan is over the limit for one receipt.",
-        )
-    return amount_fen
+    checked = check_fen(amount_fen, what)
+    if isinstance(checked, Refusal):
+        raise Refused(checked)
+    return checked
 
 
 def business_time(desk: Desk, at: datetime | None) -> datetime:
@@ -82,15 +83,27 @@ def business_time(desk: Desk, at: datetime | None) -> datetime:
     return moment
 
 
+_LEDGER = table_of(LedgerEntry)
+_RECEIPTS = table_of(Receipt)
+# Statements on the award path are built once and run on the connection (Core): the ORM
+# layer costs more than the query itself here.
+_EARNED_TODAY = select(func.coalesce(func.sum(_LEDGER.c.points), 0)).where(
+    _LEDGER.c.member_id == bindparam("member"),
+    _LEDGER.c.kind == Kind.EARN.value,
+    _LEDGER.c.occurred_at >= bindparam("start"),
+    _LEDGER.c.occurred_at < bindparam("end"),
+)
+_PRIOR_RECEIPT = select(_RECEIPTS).where(
+    _RECEIPTS.c.store_id == bindparam("store"), _RECEIPTS.c.receipt_no == bindparam("receipt")
+)
+
+
 def earned_today(session: Session, desk: Desk, member_id: str, at: datetime) -> int:
     start, end = local_day_bounds(at, desk.tz)
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-            LedgerEntry.member_id == member_id,
-            LedgerEntry.kind == Kind.EARN.value,
-            LedgerEntry.occurred_at >= start,
-            LedgerEntry.occurred_at < end,
-        )
+    total = (
+        session.connection()
+        .execute(_EARNED_TODAY, {"member": member_id, "start": start, "end": end})
+        .scalar()
     )
     return int(total or 0)
 
@@ -142,11 +155,11 @@ def earn(
     try:
         with desk.write() as s:
             member = resolve_member(s, member_ref)
-            prior = s.scalars(
-                select(Receipt).where(
-                    Receipt.store_id == desk.info.store_id, Receipt.receipt_no == receipt_no
-                )
-            ).first()
+            prior = (
+                s.connection()
+                .execute(_PRIOR_RECEIPT, {"store": desk.info.store_id, "receipt": receipt_no})
+                .first()
+            )
             if prior is not None:
                 if prior.member_id == member.id and prior.paid_fen == paid:
                     return _replayed_earn(s, desk, member, prior)
@@ -165,7 +178,7 @@ def earn(
         return outcome
 
 
-def _replayed_earn(s: Session, desk: Desk, member: Member, prior: Receipt) -> EarnResult:
+def _replayed_earn(s: Session, desk: Desk, member: Member, prior: Any) -> EarnResult:
     return EarnResult(
         member=member_view(s, desk, member),
         receipt_no=prior.receipt_no,
@@ -243,27 +256,32 @@ def _earn(
                 **common,
             )
         member.referral_rewarded = True
-    receipt = Receipt(
-        id=new_id(),
-        store_id=desk.info.store_id,
-        receipt_no=receipt_no,
-        member_id=member.id,
-        paid_fen=paid,
-        refunded_fen=0,
-        earned_points=award.awarded_points,
-        reversed_points=0,
-        earn_entry_id=entry.id,
-        occurred_at=when,
-        breakdown=award.to_json(),
-    )
-    s.add(receipt)
     if member.first_purchase_at is None:
         member.first_purchase_at = when
     if member.last_visit_at is None or when > member.last_visit_at:
         member.last_visit_at = when
-    s.flush()
+    receipt_id = new_id()
+    s.connection().execute(
+        insert(_RECEIPTS),
+        {
+            "id": receipt_id,
+            "store_id": desk.info.store_id,
+            "receipt_no": receipt_no,
+            "member_id": member.id,
+            "paid_fen": paid,
+            "refunded_fen": 0,
+            "earned_points": award.awarded_points,
+            "reversed_points": 0,
+            "earn_entry_id": entry.id,
+            "occurred_at": when,
+            "breakdown": award.to_json(),
+        },
+    )
     upgraded = tiers.upgrade_after_purchase(s, desk, member, when, receipt_no)
-    receipt.upgraded_to = upgraded.value if upgraded else None
+    if upgraded is not None:
+        s.connection().execute(
+            update(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id).values(upgraded_to=upgraded.value)
+        )
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
     birthday = birthday_coupon_if_due(s, desk, member, when)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     JSON,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -309,3 +311,8 @@ class SyncState(Base):
     last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Table, typed, for Core statements on hot paths."""
+    return cast(Table, model.__table__)
