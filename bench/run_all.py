@@ -1,4 +1,4 @@
-"""`make bench`: run every bench/bench_*.py module's main() in turn."""
+"""`make bench`: run every bench/*_bench.py module's main() in turn."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 def main() -> int:
     here = Path(__file__).resolve().parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.endswith("_bench"))
     for name in names:
-        print(f"== {name}", flush=True)
+        print(f"\n## {name}\n", flush=True)
         importlib.import_module(f"bench.{name}").main()
     return 0
 

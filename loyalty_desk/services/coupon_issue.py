@@ -39,10 +39,11 @@ def add_coupon(
     *,
     rule_version: int,
     entry_id: str | None = None,
+    code: str | None = None,
 ) -> Coupon:
     """A coupon row announced by `event` (the caller seals the event)."""
     row = Coupon(
-        code=unused_code(session, desk),
+        code=code or unused_code(session, desk),
         member_id=member.id if member else None,
         kind=terms.kind.value,
         min_spend_fen=terms.min_spend_fen,

@@ -27,7 +27,7 @@ from loyalty_desk.domain.errors import Code, Refused, refuse
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import audit
 from loyalty_desk.services.checkout import check_amount, check_receipt_no
-from loyalty_desk.services.coupon_issue import add_coupon, issue_coupon
+from loyalty_desk.services.coupon_issue import add_coupon, issue_coupon, unused_code
 from loyalty_desk.services.coupon_keys import known_keys
 from loyalty_desk.services.coupon_restore import restore_used_on, used_on
 from loyalty_desk.services.coupon_views import (
@@ -199,6 +199,7 @@ def exchange_points(
             rules.coupons, rules.redemption, points, local_date(now, desk.tz)
         )
         event = Event(s, "coupon_issued", now, desk.info.store_id, desk.info.device_id)
+        code = unused_code(s, desk)
         entry = debit(
             desk,
             event,
@@ -209,12 +210,11 @@ def exchange_points(
             rule_version=rules.version,
             cashier_id=cashier_id,
             reason="points exchanged for a voucher",
-            detail={"value_fen": terms.value_fen},
+            detail={"value_fen": terms.value_fen, "coupon": code},
         )
         row = add_coupon(
-            s, desk, event, member, terms, rule_version=rules.version, entry_id=entry.id
+            s, desk, event, member, terms, rule_version=rules.version, entry_id=entry.id, code=code
         )
-        entry.detail = {"value_fen": terms.value_fen, "coupon": row.code}
         if member.last_visit_at is None or now > member.last_visit_at:
             member.last_visit_at = now
         event.data = {"coupon": coupon_record(row), "reason": "points exchange"}
