@@ -210,7 +210,7 @@ def cmd_batch(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     text = tr(
         f"{len(batch.codes)} {batch.kind.label_en.lower()}s for the {batch.segment} segment; "
         f"vouchers in {written}",
-        f"已向{batch.segment}会员发放 {len(batch.codes)} 张{batch.kind.label_zh}，"
+        f"已向{batch.segment.label_zh}会员发放 {len(batch.codes)} 张{batch.kind.label_zh}，"
         f"券面已保存到 {written}",
     )
     return Output({**batch.to_json(), "out": str(written), "bytes": len(data)}, text)

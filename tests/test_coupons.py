@@ -14,7 +14,7 @@ from loyalty_desk.services import checkout, coupons, members
 from loyalty_desk.services.coupon_keys import install_chain_keys, known_keys
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
-from loyalty_desk.store.models import AuditLog, Coupon, LedgerEntry, Outbox, PointLot
+from loyalty_desk.store.models import AuditLog, Coupon, LedgerEntry, Member, Outbox, PointLot
 from tests.conftest import FakeClock
 from tests.helpers import check_invariants, db_fingerprint
 
@@ -333,3 +333,17 @@ def test_birthday_coupon_not_issued_twice_when_pulled_from_another_store(desk: D
             )
         )
     assert unwrap(checkout.earn(desk, member, "B1", 5_000)).birthday_coupon is None
+
+
+def test_a_merged_members_coupons_follow_the_merge(desk: Desk) -> None:
+    old = enrol(desk)
+    new = enrol(desk, "13912345678")
+    old_coupon = welcome_code(desk, old)
+    with desk.write() as s:
+        merged = s.scalars(select(Member).where(Member.code == old)).one()
+        survivor = s.scalars(select(Member).where(Member.code == new)).one()
+        merged.merged_into = survivor.id
+    listed = {v.code for v in unwrap(coupons.list_for_member(desk, new))}
+    assert old_coupon in listed and len(listed) == 2
+    used = unwrap(coupons.redeem(desk, old_coupon, "M1", 10_000, new))
+    assert used.discount_fen == 2_000

@@ -29,14 +29,22 @@ from loyalty_desk.store.models import Member, Receipt
 
 
 class Segment(StrEnum):
-    CORE = "core"  # 核心
-    POTENTIAL = "potential"  # 潜力
-    BASIC = "basic"  # 基础
-    DORMANT = "dormant"  # 沉睡
+    CORE = "core"
+    POTENTIAL = "potential"
+    BASIC = "basic"
+    DORMANT = "dormant"
+
+    @property
+    def label_zh(self) -> str:
+        return {v: k for k, v in _SEGMENT_ZH.items()}[self]
 
 
-_SEGMENT_ZH = {"核心": Segment.CORE, "潜力": Segment.POTENTIAL, "基础": Segment.BASIC}
-_SEGMENT_ZH["沉睡"] = Segment.DORMANT
+_SEGMENT_ZH = {
+    "核心": Segment.CORE,
+    "潜力": Segment.POTENTIAL,
+    "基础": Segment.BASIC,
+    "沉睡": Segment.DORMANT,
+}
 
 
 def parse_segment(text: str) -> Segment | None:
