@@ -64,6 +64,7 @@ def test_thermal_printer_gets_the_escpos_job(desk: Desk, qtbot: Any, tmp_path: P
     job = printing.Printing(desk)
     with qtbot.waitSignal(job.done, timeout=5_000):
         assert job.print(document)
+    assert job.sending is not None and job.sending.wait(5_000)
     assert target.read_bytes() == document.escpos
     unwrap(
         vouchers.save_printer_choice(
@@ -74,8 +75,9 @@ def test_thermal_printer_gets_the_escpos_job(desk: Desk, qtbot: Any, tmp_path: P
         )
     )
     with qtbot.waitSignal(job.failed, timeout=30_000) as failure:
-        assert not job.print(document)
+        assert job.print(document)  # handed to the sender thread
     assert "127.0.0.1:1" in failure.args[0]
+    assert job.sending is not None and job.sending.wait(5_000)
 
 
 def test_save_as_pdf_and_preview(desk: Desk, qtbot: Any, tmp_path: Path) -> None:

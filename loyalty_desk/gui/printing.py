@@ -140,6 +140,21 @@ def ask_save_path(parent: QWidget | None, title: str) -> str | None:
     return path or None
 
 
+class ThermalSender(QThread):
+    """One ESC/POS job to the thermal printer, off the GUI thread."""
+
+    outcome = Signal(object)  # bytes sent (int), or the Refusal saying why not
+
+    def __init__(self, desk: Desk, job: bytes, target: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.desk = desk
+        self.job = job
+        self.target = target
+
+    def run(self) -> None:
+        self.outcome.emit(vouchers.print_thermal(self.desk, self.job, self.target))
+
+
 class Printing(QObject):
     """Prints documents on the printer chosen in settings; reports what happened."""
 
@@ -161,6 +176,7 @@ class Printing(QObject):
         self.choose_file = choose_file
         self.ask_printer = ask_printer
         self.printer = printer
+        self.sending: ThermalSender | None = None
 
     def choice(self) -> vouchers.PrinterChoice:
         return vouchers.printer_choice(self.desk)
@@ -186,12 +202,19 @@ class Printing(QObject):
         return True
 
     def _thermal(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
-        sent = vouchers.print_thermal(self.desk, document.escpos, choice.thermal_target or "")
-        if isinstance(sent, Refusal):
-            self.failed.emit(sent.message)
-            return False
-        self.done.emit(tr("Printed on the receipt printer", "已在小票打印机打印"))
+        """Sent off a worker thread: an unplugged network printer takes seconds to time out,
+        and the till must not freeze meanwhile. `done` or `failed` follows."""
+        sender = ThermalSender(self.desk, document.escpos, choice.thermal_target or "", self)
+        sender.outcome.connect(self._thermal_outcome)
+        sender.start()
+        self.sending = sender
         return True
+
+    def _thermal_outcome(self, outcome: object) -> None:
+        if isinstance(outcome, Refusal):
+            self.failed.emit(outcome.message)
+        else:
+            self.done.emit(tr("Printed on the receipt printer", "已在小票打印机打印"))
 
     def _system(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
         printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -42,10 +42,11 @@ def _moment(value: Any) -> datetime | None:
 
 
 def _pending(session: Session, row: Coupon) -> bool:
+    """The last local change is still in the outbox, not yet acknowledged by the server."""
     if row.changed_seq is None:
         return False
-    acked = session.scalar(select(Outbox.acked_at).where(Outbox.device_seq == row.changed_seq))
-    return acked is None
+    event = session.scalars(select(Outbox).where(Outbox.device_seq == row.changed_seq)).first()
+    return event is not None and event.acked_at is None
 
 
 def apply_pulled_coupon(session: Session, record: Mapping[str, Any]) -> Applied:
