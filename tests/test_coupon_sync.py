@@ -215,3 +215,30 @@ def test_a_coupon_valid_later_is_refused_until_its_day(stores: tuple[Desk, Desk,
     relay.pull(b)
     early = coupons.redeem(b, record["code"], "B-1", 10_000, member)
     assert isinstance(early, Refusal) and early.code is Code.COUPON_NOT_YET_VALID
+
+
+def test_the_servers_coupon_shape_is_taken_too(stores: tuple[Desk, Desk, Desk]) -> None:
+    """A pull entry may carry the issuing till's record next to the server's status."""
+    a, b, _ = stores
+    relay = Relay()
+    member = unwrap(members.enroll(a, "13812345678", "Li")).code
+    (coupon,) = unwrap(coupons.list_for_member(a, member))
+    relay.push(a)
+    relay.pull(b)  # the member (and the coupon, flat)
+    with a.read() as s:
+        issued = coupon_record(s.get(Coupon, coupon.code))  # type: ignore[arg-type]
+    redeemed_elsewhere = {
+        "code": coupon.code,
+        "member_id": issued["member_id"],
+        "status": "redeemed",
+        "record": issued,
+        "redeemed_at": a.now().isoformat(),
+        "redeemed_receipt": "A-1",
+        "redeemed_store_id": "S001",
+    }
+    with b.write() as s:
+        assert apply_pulled_coupon(s, redeemed_elsewhere) is Applied.UPDATED
+        assert apply_pulled_coupon(s, redeemed_elsewhere) is Applied.UNCHANGED
+    refused = coupons.redeem(b, coupon.code, "B-1", 10_000, member)
+    assert isinstance(refused, Refusal) and refused.code is Code.COUPON_ALREADY_USED
+    check_invariants(b)

@@ -31,9 +31,6 @@ class Applied(StrEnum):
     MISSING_MEMBER = "missing_member"  # apply the member first; nothing was written
 
 
-_STATUS_FIELDS = ("status", "redeemed_at", "redeemed_receipt", "redeemed_store_id", "voided_at")
-
-
 def _moment(value: Any) -> datetime | None:
     if value is None:
         return None
@@ -49,19 +46,40 @@ def _pending(session: Session, row: Coupon) -> bool:
     return event is not None and event.acked_at is None
 
 
-def apply_pulled_coupon(session: Session, record: Mapping[str, Any]) -> Applied:
+_SERVER_FIELDS = ("status", "redeemed_at", "redeemed_receipt", "redeemed_store_id", "voided_at")
+
+
+def flatten(pulled: Mapping[str, Any]) -> dict[str, Any]:
+    """One coupon record from a pull page's entry.
+
+    The server may send the coupon as its issuing till announced it (`record`, the
+    coupon_issued payload) next to its own view of the status; or the flat record itself.
+    """
+    if "record" not in pulled:
+        return dict(pulled)
+    out = dict(pulled["record"])
+    out.update({name: pulled[name] for name in _SERVER_FIELDS if name in pulled})
+    out["code"] = pulled["code"]
+    if "member_id" in pulled:
+        out["member_id"] = pulled["member_id"]
+    if "void_reason" in pulled:
+        out["void_reason"] = pulled["void_reason"]
+    return out
+
+
+def apply_pulled_coupon(session: Session, pulled: Mapping[str, Any]) -> Applied:
     """Insert or update one coupon from a pull page, inside the page's transaction."""
+    record = flatten(pulled)
     Kind(record["kind"]), Status(record["status"])  # a malformed record is a fault
     member_id = record.get("member_id")
     if member_id is not None and session.get(Member, member_id) is None:
         return Applied.MISSING_MEMBER
-    incoming = {
-        "status": record["status"],
-        "redeemed_at": _moment(record.get("redeemed_at")),
-        "redeemed_receipt": record.get("redeemed_receipt"),
-        "redeemed_store_id": record.get("redeemed_store_id"),
-        "voided_at": _moment(record.get("voided_at")),
-    }
+    # Only what the server sent: a field it does not carry (voided_at) keeps the local value.
+    incoming: dict[str, Any] = {"status": record["status"]}
+    for name in _SERVER_FIELDS[1:]:
+        if name in record:
+            value = record[name]
+            incoming[name] = _moment(value) if name.endswith("_at") else value
     row = session.get(Coupon, record["code"])
     if row is None:
         entry_id = record.get("entry_id")
@@ -85,18 +103,19 @@ def apply_pulled_coupon(session: Session, record: Mapping[str, Any]) -> Applied:
             )
         )
         return Applied.INSERTED
-    if all(getattr(row, name) == incoming[name] for name in _STATUS_FIELDS):
+    if all(getattr(row, name) == value for name, value in incoming.items()):
         return Applied.UNCHANGED
     if (
         row.status == Status.REDEEMED.value
         and incoming["status"] == Status.REDEEMED.value
         and (row.redeemed_store_id, row.redeemed_receipt)
-        != (incoming["redeemed_store_id"], incoming["redeemed_receipt"])
+        != (incoming.get("redeemed_store_id"), incoming.get("redeemed_receipt"))
     ):
         return Applied.CONFLICT
     if _pending(session, row):
         return Applied.KEPT_LOCAL
-    for name in _STATUS_FIELDS:
-        setattr(row, name, incoming[name])
-    row.void_reason = record.get("void_reason")
+    for name, value in incoming.items():
+        setattr(row, name, value)
+    if "void_reason" in record:
+        row.void_reason = record["void_reason"]
     return Applied.UPDATED
