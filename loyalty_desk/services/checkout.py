@@ -19,6 +19,8 @@ from loyalty_desk.domain.redemption import check_redemption, max_redeemable, poi
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
 from loyalty_desk.services import audit, tiers
+from loyalty_desk.services.coupon_issue import birthday_coupon_if_due
+from loyalty_desk.services.coupon_restore import restore_used_on
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import Event
 from loyalty_desk.services.ledger import Kind, credit, debit, restore
@@ -118,6 +120,7 @@ class EarnResult:
     upgraded_to: Tier | None
     replayed: bool  # the same earn was already recorded: nothing new was awarded
     preview: bool = False
+    birthday_coupon: str | None = None  # issued at the first visit of the birthday month
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -130,6 +133,7 @@ class EarnResult:
             "referrer_points": self.referrer_points,
             "upgraded_to": str(self.upgraded_to) if self.upgraded_to else None,
             "replayed": self.replayed,
+            "birthday_coupon": self.birthday_coupon,
         }
 
 
@@ -280,6 +284,7 @@ def _earn(
         )
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
+    birthday = birthday_coupon_if_due(s, desk, member, when)
     return EarnResult(
         member=member_view(s, desk, member),
         receipt_no=receipt_no,
@@ -291,6 +296,7 @@ def _earn(
         upgraded_to=upgraded,
         replayed=False,
         preview=dry_run,
+        birthday_coupon=birthday.code if birthday else None,
     )
 
 
@@ -447,6 +453,7 @@ class RefundResult:
     tier_after: Tier | None  # set when the refund undid an upgrade
     approved_by: str | None
     preview: bool = False
+    coupons_restored: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -458,6 +465,7 @@ class RefundResult:
             "points_restored": self.points_restored,
             "tier_after": str(self.tier_after) if self.tier_after else None,
             "approved_by": self.approved_by,
+            "coupons_restored": list(self.coupons_restored),
         }
 
 
@@ -612,6 +620,13 @@ def _refund(
     )
     event.data = {"receipt_no": receipt_no, "refund_fen": amount, "member_id": member.id}
     event.seal()
+    # The coupon used on the receipt comes back once the whole receipt is refunded: after a
+    # partial refund the purchase that kept the coupon's discount still stands.
+    coupons_restored: list[str] = []
+    if cumulative >= base:
+        coupons_restored = restore_used_on(
+            s, desk, receipt_no, when, approved_by=approver.id if approver else None
+        )
     audit.record(
         s,
         desk,
@@ -624,6 +639,7 @@ def _refund(
             "points_reversed": reversed_points,
             "points_restored": restored,
             "negative_balance": member.balance < 0,
+            "coupons_restored": coupons_restored,
         },
     )
     return RefundResult(
@@ -635,4 +651,5 @@ def _refund(
         points_restored=restored,
         tier_after=tier_after,
         approved_by=approver.name if approver else None,
+        coupons_restored=tuple(coupons_restored),
     )

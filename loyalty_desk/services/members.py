@@ -29,6 +29,7 @@ from loyalty_desk.domain.redemption import points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import audit
+from loyalty_desk.services.coupon_issue import welcome_coupon
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import Event, iso
 from loyalty_desk.services.usecase import use_case
@@ -236,6 +237,7 @@ def enroll(
         event = Event(s, "member_enrolled", now, desk.info.store_id, desk.info.device_id)
         event.data = {"member": member_record(member), "cashier_id": cashier_id}
         event.seal()
+        welcome_coupon(s, desk, member, now)
         return member_view(s, desk, member)
 
 

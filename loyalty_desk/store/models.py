@@ -237,6 +237,14 @@ class Coupon(Base):
     redeemed_receipt: Mapped[str | None] = mapped_column(String(64))
     redeemed_store_id: Mapped[str | None] = mapped_column(String(32))
     rule_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The REDEEM entry that paid for a points voucher (voiding it gives the points back).
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_by: Mapped[str | None] = mapped_column(String(36))
+    # device_seq of the last event this till wrote about the coupon: while that event is
+    # not acknowledged, a pulled copy of the coupon must not overwrite the local change.
+    changed_seq: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_coupon_member", "member_id", "status"),
