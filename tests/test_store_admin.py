@@ -141,7 +141,7 @@ def test_member_edit_needs_a_manager_for_a_new_phone(desk: Desk, manager: str) -
     assert (moved.phone, moved.name) == ("13900001111", "Zhang San")
 
 
-def test_recent_receipts_and_usable_coupons(desk: Desk, clock: FakeClock) -> None:
+def test_recent_receipts_usable_coupons_and_recent_activity(desk: Desk, clock: FakeClock) -> None:
     m = unwrap(members.enroll(desk, "13812345678", "Zhang"))
     unwrap(checkout.earn(desk, m.code, "R1", 20_000))
     clock.advance(hours=1)
@@ -173,5 +173,7 @@ def test_recent_receipts_and_usable_coupons(desk: Desk, clock: FakeClock) -> Non
                 )
             )
     card = unwrap(member_panel.card(desk, m.phone))
-    assert [c.code for c in card.coupons] == ["C-OK"]
+    codes = {c.code for c in card.coupons}
+    assert "C-OK" in codes and not {"C-USED", "C-OLD"} & codes
     assert card.member.code == m.code
+    assert [h.receipt_no for h in card.recent] == ["R2", "R1"]

@@ -14,7 +14,7 @@ from loyalty_desk.gui import i18n
 from loyalty_desk.gui.app import log_file
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_main_window import Ui_MainWindow
-from loyalty_desk.gui.operations import Operations
+from loyalty_desk.gui.operations import BACKGROUND, Operations
 from loyalty_desk.gui.sign_in import SignInPage
 from loyalty_desk.gui.status import StatusBar
 
@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: _load_settings(desk), on_done=self._settings_changed, busy=False)
         self.sign_in.load()
         self.status.start()
-        # Last in the queue: the sign-in screen is usable before the daily jobs begin.
-        self.ops.run(lambda: _daily_jobs(desk), label="daily jobs")
+        # Backup and expiry take a while on a big till: the background lane, never in the
+        # way of the sign-in or the first customer.
+        self.ops.run(lambda: _daily_jobs(desk), label="daily jobs", busy=False, lane=BACKGROUND)
 
     def _settings_changed(self, store: StoreSettings) -> None:
         self.ctx.settings = store
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
 
 
 def _daily_jobs(desk: Desk) -> object:
-    """Expire points and review tiers, once a store-local day, in the background.
+    """Back up, expire points and review tiers, once a store-local day, in the background.
 
     Imported here, on the worker: the sign-in screen does not wait for the checkout code.
     """

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QWidget
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.forms.ui_member_panel import Ui_MemberPanel
 from loyalty_desk.gui.widgets import restyle
-from loyalty_desk.services.member_panel import CouponLine, MemberCard
+from loyalty_desk.services.coupon_views import CouponView
+from loyalty_desk.services.member_panel import MemberCard
 from loyalty_desk.services.views import HistoryLine, MemberView
 
 
@@ -36,7 +37,7 @@ class MemberPanel(QFrame):
     def _fill(
         self,
         m: MemberView,
-        coupons: tuple[CouponLine, ...],
+        coupons: tuple[CouponView, ...],
         tz: ZoneInfo,
         card_recent: tuple[HistoryLine, ...],
     ) -> None:
@@ -71,8 +72,8 @@ class MemberPanel(QFrame):
                     self.tr("{value} off from {spend} · until {until} · {code}").format(
                         value=fmt.yuan(c.value_fen),
                         spend=fmt.yuan(c.min_spend_fen),
-                        until=fmt.local_day(c.valid_until, tz),
-                        code=c.code,
+                        until=c.last_day.isoformat(),
+                        code=c.code_grouped,
                     )
                     for c in coupons
                 )

@@ -1,14 +1,16 @@
-"""Every database call of the client runs here, off the GUI thread, one at a time.
+"""Every database call of the client runs here, off the GUI thread.
 
 The screens hand a plain function (usually one `services` call) to `Operations.run`; a
-single worker thread runs the functions in the order given and the outcome comes back on
-the GUI thread: the value, a Refusal (shown as its message), or a fault (an error dialog
-with the log file's name — never a traceback). While something the cashier is waiting for
-runs, `busy_changed` drives the busy indicator.
+worker thread runs the functions in the order given and the outcome comes back on the GUI
+thread: the value, a Refusal (shown as its message), or a fault (an error dialog with the
+log file's name — never a traceback). While something the cashier is waiting for runs,
+`busy_changed` drives the busy indicator.
 
-One worker is enough (SQLite has one writer anyway) and keeps the order of operations the
-order of the cashier's actions. Closing waits for what was already asked: a confirmed
-award is never lost because the window closed a moment later.
+Two lanes, one thread each. MAIN carries what the cashier asked for, in the order asked
+(SQLite has one writer anyway). BACKGROUND carries long housekeeping — the daily backup
+and expiry, later the sync — so a sign-in never queues behind a copy of a large database.
+Closing waits for what was already asked in both: a confirmed award is never lost because
+the window closed a moment later.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from loyalty_desk.domain.errors import Refusal
 log = logging.getLogger("loyalty_desk.gui")
 
 T = TypeVar("T")
+
+MAIN = "main"
+BACKGROUND = "background"
 
 
 @dataclass
@@ -57,7 +62,6 @@ class Operations(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.Queue[Op[Any] | None] = queue.Queue()
         self._pending = 0
         self._busy = 0
         self._closing = False
@@ -65,8 +69,16 @@ class Operations(QObject):
         self.default_refusal: Callable[[Refusal, QObject | None], None] | None = None
         self.default_fault: Callable[[BaseException, QObject | None], None] | None = None
         self._finished.connect(self._deliver)
-        self._thread = threading.Thread(target=self._work, name="loyalty-db", daemon=True)
-        self._thread.start()
+        self._queues: dict[str, queue.Queue[Op[Any] | None]] = {}
+        self._threads: dict[str, threading.Thread] = {}
+        for lane in (MAIN, BACKGROUND):
+            lane_queue: queue.Queue[Op[Any] | None] = queue.Queue()
+            thread = threading.Thread(
+                target=self._work, args=(lane_queue,), name=f"loyalty-db-{lane}", daemon=True
+            )
+            self._queues[lane] = lane_queue
+            self._threads[lane] = thread
+            thread.start()
 
     # -- submitting (GUI thread) -----------------------------------------------------------
 
@@ -81,6 +93,7 @@ class Operations(QObject):
         busy: bool = True,
         owner: QObject | None = None,
         label: str = "",
+        lane: str = MAIN,
     ) -> bool:
         """Queue `fn`; False once the window is closing (nothing new starts then)."""
         if self._closing:
@@ -92,7 +105,7 @@ class Operations(QObject):
             self._busy += 1
             if self._busy == 1:
                 self.busy_changed.emit(True)
-        self._queue.put(op)
+        self._queues[lane].put(op)
         return True
 
     @property
@@ -109,17 +122,19 @@ class Operations(QObject):
         self._closing = True
 
     def shutdown(self, timeout: float = 30.0) -> bool:
-        """Finish every submitted operation, then stop the worker. True if it stopped."""
+        """Finish every submitted operation, then stop the workers. True if they stopped."""
         self._closing = True
-        self._queue.put(None)
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        for lane_queue in self._queues.values():
+            lane_queue.put(None)
+        for thread in self._threads.values():
+            thread.join(timeout)
+        return not any(t.is_alive() for t in self._threads.values())
 
-    # -- the worker thread -----------------------------------------------------------------
+    # -- the worker threads ----------------------------------------------------------------
 
-    def _work(self) -> None:
+    def _work(self, lane_queue: queue.Queue[Op[Any] | None]) -> None:
         while True:
-            op = self._queue.get()
+            op = lane_queue.get()
             if op is None:
                 return
             try:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.gui.app import log_file
 from loyalty_desk.gui.main_window import MainWindow
-from loyalty_desk.gui.operations import Operations
+from loyalty_desk.gui.operations import BACKGROUND, Operations
 from loyalty_desk.services import members
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.views import MemberView
@@ -101,3 +101,15 @@ def test_closing_mid_operation_loses_nothing(qtbot: QtBot, window: MainWindow, s
     view = members.show(store, "13655556666")
     assert isinstance(view, MemberView) and view.name == "关窗口"
     close(qtbot, window)
+
+
+def test_housekeeping_never_holds_up_the_cashier(qtbot: QtBot) -> None:
+    ops = Operations()
+    release = threading.Event()
+    done: list[str] = []
+    ops.run(lambda: release.wait(5), on_done=lambda _r: done.append("backup"), lane=BACKGROUND)
+    ops.run(lambda: "signed in", on_done=done.append)
+    qtbot.waitUntil(lambda: done == ["signed in"])
+    release.set()
+    qtbot.waitUntil(lambda: done == ["signed in", "backup"])
+    assert ops.shutdown()

@@ -1,7 +1,7 @@
 """indexes for the members table: keyset pages in every sort order
 
 Revision ID: 0002_member_list
-Revises: 0001
+Revises: 0002_coupons
 
 Each browse order of the members screen is an index ending in `id`, so a page is an index
 range seek ("rows after this key"), never an OFFSET scan, at any depth of a 1M-member table.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_member_list"
-down_revision = "0001"
+down_revision = "0002_coupons"
 branch_labels = None
 depends_on = None
 

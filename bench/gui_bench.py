@@ -8,7 +8,7 @@
   QListWidget with 20 fixed rows on each key, painted the same way.
 - Resident memory of the client after those searches and 25 pages of the members table.
 
-    python -m bench.bench_gui          (part of `make bench`; builds bench/data/ once)
+    python -m bench.gui_bench          (part of `make bench`; builds bench/data/ once)
 """
 
 from __future__ import annotations
