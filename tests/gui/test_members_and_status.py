@@ -48,7 +48,7 @@ def test_status_bar_says_who_where_and_how_sync_stands(
     qtbot.waitUntil(lambda: status.last is not None)
     assert status.sync_label.text().startswith("Sync not set up")
     assert "events waiting" in status.sync_label.text()
-    assert "Flagship 旗舰店 · S001" == status.store_label.text()
+    assert status.store_label.text() == "Flagship 旗舰店 · S001"
     at = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai, the same day
     status.show_sync(SyncStatus(True, 0, at, at, None))
     assert status.sync_label.text() == "Synced 09:30 · 0 events waiting"

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from bench.member_db import build
+from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.gui.app import create_app
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.members_model import COLUMN_OF_SORT
-from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import maintenance, staff
 from loyalty_desk.services.desk import Desk, write_setting
 from loyalty_desk.services.member_list import PAGE_SIZE, Sort
