@@ -106,9 +106,30 @@ class ActionDialog(QDialog):
 
     def refused(self, refusal: Refusal) -> None:
         say_refusal(self.message_label, refusal)
+        self.grow_to_fit()
 
     def refresh_confirm(self) -> None:
         self.confirm_button.setEnabled(not self._running and self.can_confirm())
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Grow (never shrink) when a preview or a message appears, instead of squeezing
+        the fields; after the layout has taken in the new text."""
+        QTimer.singleShot(0, self, self._grow)
+
+    def _grow(self) -> None:
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        width = self.width()
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if need > self.height():
+            self.resize(width, need)
 
     def can_confirm(self) -> bool:
         return True

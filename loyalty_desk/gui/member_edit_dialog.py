@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from loyalty_desk.domain.errors import Refusal
-from loyalty_desk.domain.people import normalise_phone, parse_date
+from loyalty_desk.domain.people import normalise_phone, parse_date, validate_phone
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_member_edit_dialog import Ui_MemberEditDialog
-from loyalty_desk.gui.widgets import no_input_method, pin_field, say
+from loyalty_desk.gui.widgets import mark_invalid, no_input_method, pin_field, say
 from loyalty_desk.services import member_edit
 from loyalty_desk.services.views import MemberView
 
@@ -54,18 +54,30 @@ class MemberEditDialog(ActionDialog):
         text = self.ui.birthdayEdit.text().strip()
         return parse_date(text, field=self.tr("birthday")) if text else None
 
+    def phone_problem(self) -> str | None:
+        """What is wrong with a new phone number, once it is long enough to tell."""
+        phone = self.new_phone()
+        if phone is None or (len(phone) < 11 and phone.isdigit()):
+            return None
+        checked = validate_phone(phone)
+        return checked.message if isinstance(checked, Refusal) else None
+
     def _changed(self) -> None:
         phone_changes = self.new_phone() is not None
         self.ui.pinLabel.setVisible(phone_changes)
         self.ui.pinEdit.setVisible(phone_changes)
-        say(self.message_label, "")
+        problem = self.phone_problem()
+        mark_invalid(self.ui.phoneEdit, problem is not None)
+        say(self.message_label, problem or "", "error")
         self.refresh_confirm()
 
     def can_confirm(self) -> bool:
         if not self.ui.nameEdit.text().strip():
             return False
-        if self.new_phone() is not None and not self.ui.pinEdit.text():
-            return False
+        if self.new_phone() is not None:
+            phone = self.new_phone() or ""
+            if not self.ui.pinEdit.text() or len(phone) < 11 or self.phone_problem():
+                return False
         birthday = self.birthday()
         if isinstance(birthday, Refusal):
             return False

@@ -59,8 +59,8 @@ class ReceiptsModel(QAbstractTableModel):
             self.tr("When"),
             self.tr("Paid"),
             self.tr("Refundable"),
-            self.tr("Points earned"),
-            self.tr("Points redeemed"),
+            self.tr("Earned"),
+            self.tr("Redeemed"),
         )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -99,10 +99,10 @@ class RefundDialog(ActionDialog):
         self.model = ReceiptsModel(ctx)
         ui.receiptsView.setModel(self.model)
         tidy_table(ui.receiptsView)
-        ui.receiptsView.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        ui.receiptsView.horizontalHeader().setStretchLastSection(True)
+        header = ui.receiptsView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):  # receipt number and time: never cut short
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         ui.receiptsView.selectionModel().selectionChanged.connect(self._picked)
         self.preview: RefundResult | None = None
         self.preview_for: tuple[str, int | None] | None = None

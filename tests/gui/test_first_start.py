@@ -81,3 +81,31 @@ def test_demo_store_has_members_with_history(
         assert len(staff.list_staff(desk)) == 2
     finally:
         desk.close()
+
+
+def test_a_store_without_staff_asks_for_its_first_manager(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock
+) -> None:
+    from loyalty_desk.gui.staff_dialog import StaffDialog
+    from loyalty_desk.services.setup import init_store
+
+    data_dir = tmp_path / "bare"
+    unwrap(init_store(data_dir, "S009", "Made by the command line", clock=clock))
+    create_app()
+    window = MainWindow(data_dir, clock=clock)
+    window.show()
+    window.start()
+    try:
+        dialog = dialog_of(qtbot, StaffDialog)
+        assert "no staff accounts" in window.sign_in.ui.messageLabel.text()
+        type_text(qtbot, "First Boss", 0)
+        dialog.ui.pinEdit.setFocus()
+        type_text(qtbot, "1470", 0)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "1470", 0)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        sign_in(qtbot, window, ("First Boss", "1470"))
+        assert window.ui.navSettings.isVisible()
+    finally:
+        close(qtbot, window)

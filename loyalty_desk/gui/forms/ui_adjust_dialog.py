@@ -146,7 +146,7 @@ class Ui_AdjustDialog(object):
         self.reasonLabel.setText(QCoreApplication.translate("AdjustDialog", u"&Reason", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("AdjustDialog", u"Why \u2014 this goes into the audit log", None))
         self.pinLabel.setText(QCoreApplication.translate("AdjustDialog", u"&Manager PIN", None))
-        self.pinEdit.setPlaceholderText(QCoreApplication.translate("AdjustDialog", u"Your PIN confirms the adjustment", None))
+        self.pinEdit.setPlaceholderText(QCoreApplication.translate("AdjustDialog", u"Your PIN", None))
         self.cancelButton.setText(QCoreApplication.translate("AdjustDialog", u"Cancel", None))
         self.confirmButton.setText(QCoreApplication.translate("AdjustDialog", u"Adjust", None))
     # retranslateUi

@@ -160,7 +160,7 @@ class Ui_MemberEditDialog(object):
         self.birthdayEdit.setPlaceholderText(QCoreApplication.translate("MemberEditDialog", u"YYYY-MM-DD, or empty", None))
         self.phoneLabel.setText(QCoreApplication.translate("MemberEditDialog", u"Mobile &phone", None))
         self.pinLabel.setText(QCoreApplication.translate("MemberEditDialog", u"&Manager PIN", None))
-        self.pinEdit.setPlaceholderText(QCoreApplication.translate("MemberEditDialog", u"A new phone number needs a manager", None))
+        self.pinEdit.setPlaceholderText(QCoreApplication.translate("MemberEditDialog", u"A manager approves", None))
         self.cancelButton.setText(QCoreApplication.translate("MemberEditDialog", u"Cancel", None))
         self.confirmButton.setText(QCoreApplication.translate("MemberEditDialog", u"Save", None))
     # retranslateUi

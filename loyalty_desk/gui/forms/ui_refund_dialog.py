@@ -25,7 +25,7 @@ class Ui_RefundDialog(object):
     def setupUi(self, RefundDialog):
         if not RefundDialog.objectName():
             RefundDialog.setObjectName(u"RefundDialog")
-        RefundDialog.setMinimumSize(QSize(640, 0))
+        RefundDialog.setMinimumSize(QSize(720, 0))
         self.outer = QVBoxLayout(RefundDialog)
         self.outer.setSpacing(12)
         self.outer.setObjectName(u"outer")
@@ -189,7 +189,7 @@ class Ui_RefundDialog(object):
         self.amountEdit.setPlaceholderText(QCoreApplication.translate("RefundDialog", u"Empty: everything not yet refunded", None))
         self.previewLabel.setText(QCoreApplication.translate("RefundDialog", u"Enter the receipt number to see what the refund does to the member's points.", None))
         self.pinLabel.setText(QCoreApplication.translate("RefundDialog", u"&Manager PIN", None))
-        self.pinEdit.setPlaceholderText(QCoreApplication.translate("RefundDialog", u"A manager approves every refund", None))
+        self.pinEdit.setPlaceholderText(QCoreApplication.translate("RefundDialog", u"A manager approves", None))
         self.cancelButton.setText(QCoreApplication.translate("RefundDialog", u"Cancel", None))
         self.confirmButton.setText(QCoreApplication.translate("RefundDialog", u"Refund", None))
     # retranslateUi

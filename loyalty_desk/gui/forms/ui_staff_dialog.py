@@ -172,7 +172,7 @@ class Ui_StaffDialog(object):
         self.pinAgainLabel.setText(QCoreApplication.translate("StaffDialog", u"PIN &again", None))
         self.pinAgainEdit.setPlaceholderText(QCoreApplication.translate("StaffDialog", u"The same PIN once more", None))
         self.managerPinLabel.setText(QCoreApplication.translate("StaffDialog", u"&Your manager PIN", None))
-        self.managerPinEdit.setPlaceholderText(QCoreApplication.translate("StaffDialog", u"Confirms the change", None))
+        self.managerPinEdit.setPlaceholderText(QCoreApplication.translate("StaffDialog", u"Your PIN", None))
         self.cancelButton.setText(QCoreApplication.translate("StaffDialog", u"Cancel", None))
         self.confirmButton.setText(QCoreApplication.translate("StaffDialog", u"Save", None))
     # retranslateUi
