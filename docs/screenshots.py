@@ -49,11 +49,29 @@ def shoot(widget: QWidget, name: str) -> None:
     print("saved", path)
 
 
+def first_start() -> None:
+    """The dialog of the very first start, on an empty data directory."""
+    from loyalty_desk.gui.first_start import FirstStartDialog
+
+    window = MainWindow(Path(tempfile.mkdtemp()) / "empty")
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    wait_for(lambda: any(isinstance(w, FirstStartDialog) for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstStartDialog))
+    pump(300)
+    dialog.grab().save(str(DOCS / "first-start.png"))
+    print("saved", DOCS / "first-start.png")
+    dialog.reject()
+    wait_for(lambda: not window.isVisible())
+
+
 def main(data_dir: Path) -> int:
     if not Desk.database_path(data_dir).exists():
         print("creating the demo store in", data_dir)
         create_demo_store(data_dir)
     create_app()
+    first_start()
     window = MainWindow(data_dir)
     window.resize(*SIZE)
     window.show()

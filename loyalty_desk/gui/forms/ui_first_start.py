@@ -59,7 +59,7 @@ class Ui_FirstStartDialog(object):
         icon = QIcon()
         icon.addFile(u":/icons/demo.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
         self.demoButton.setIcon(icon)
-        self.demoButton.setIconSize(QSize(22, 22))
+        self.demoButton.setIconSize(QSize(36, 36))
         self.demoButton.setProperty(u"role", u"choice")
         self.demoButton.setAutoDefault(True)
 
@@ -70,7 +70,7 @@ class Ui_FirstStartDialog(object):
         icon1 = QIcon()
         icon1.addFile(u":/icons/store.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
         self.emptyButton.setIcon(icon1)
-        self.emptyButton.setIconSize(QSize(22, 22))
+        self.emptyButton.setIconSize(QSize(36, 36))
         self.emptyButton.setProperty(u"role", u"choice")
         self.emptyButton.setAutoDefault(False)
 

@@ -102,7 +102,7 @@ class Ui_SignInPage(object):
         self.signInButton = QPushButton(self.signInCard)
         self.signInButton.setObjectName(u"signInButton")
         icon = QIcon()
-        icon.addFile(u":/icons/signout-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        icon.addFile(u":/icons/signin-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
         self.signInButton.setIcon(icon)
         self.signInButton.setIconSize(QSize(22, 22))
         self.signInButton.setProperty(u"role", u"primary")
