@@ -126,6 +126,12 @@ class MembersModel(QAbstractTableModel):
         self._exhausted = True
         self.refused.emit(refusal)
 
+    def refresh_cells(self) -> None:
+        """Who is signed in changed: phones are masked for cashiers, whole for managers."""
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     @property
     def exhausted(self) -> bool:
         return self._exhausted

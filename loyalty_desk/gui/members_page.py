@@ -67,7 +67,7 @@ class MembersPage(QWidget):
         ui.openButton.clicked.connect(lambda: self.open_detail(view.currentIndex()))
         ui.checkoutButton.clicked.connect(self._serve)
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.focus_search)
-        ctx.signed_in.connect(lambda _s: self.model.layoutChanged.emit())
+        ctx.signed_in.connect(lambda _s: self.model.refresh_cells())
         say(ui.messageLabel, "")
         self._started = False
         self._show_sort(Sort.LAST_VISIT, True)
