@@ -503,7 +503,7 @@ def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
 # -- parser --------------------------------------------------------------------------------
 
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
-EXTENSIONS: tuple[str, ...] = ("loyalty_desk.coupon_cli",)
+EXTENSIONS: tuple[str, ...] = ("loyalty_desk.coupon_cli", "loyalty_desk.cli_gui")
 
 
 def build_parser() -> Parser:
