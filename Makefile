@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench bench-reports screenshots clean
+.PHONY: run test lint typecheck pytest bench clean system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,34 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy loyalty_desk/domain loyalty_desk/services
 
-pytest: $(STAMP)
+# QtMultimedia (the camera dialog) links libpulse.so.0, which minimal Debian/Ubuntu images
+# lack. Installed here when it is missing and we may (root, apt); otherwise the camera
+# dialog tests skip and say why.
+system-deps:
+	@if [ "$$(uname)" = Linux ] && ! ldconfig -p | grep -q 'libpulse\.so\.0 '; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q libpulse0 >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q libpulse0 >/dev/null; } \
+	      || echo "warning: libpulse0 could not be installed; camera tests will skip"; \
+	  else echo "note: install libpulse0 (apt) to run the camera dialog tests"; fi; \
+	fi
+
+pytest: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# Qt Designer forms (ui/*.ui) and the resource file (icons, style) compiled into the
+# generated loyalty_desk/gui/forms package; tests/test_forms.py fails when it is stale.
+forms: $(STAMP)
+	$(BIN)/python -m loyalty_desk.gui.forms_build
+
+resources: forms
+
+# The README's screenshots, taken from the real client on a demo store (needs xvfb-run).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
@@ -39,8 +63,12 @@ bench-reports: $(STAMP)
 	$(BIN)/python -m bench.bench_reports --sizes 10000,100000,1000000
 
 # docs/reports-screen.png and the PDF pages, from a generated 20,000-member chain.
-screenshots: $(STAMP)
+report-screenshots: $(STAMP)
 	$(BIN)/python -m bench.screenshots
+
+# The pictures of README's coupons section (docs/vouchers/*.png).
+voucher-examples: $(STAMP)
+	$(BIN)/python docs/vouchers/make_examples.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,1 +1,1 @@
-"""Benchmarks and their data generator (not run as tests; `make bench`)."""
+"""Benchmarks and their data generators (run by `make bench`, never as tests)."""

@@ -139,3 +139,14 @@ def test_codes_are_digits_with_check_digit() -> None:
     assert not luhn_valid(typo)
     assert member_code_from_qr(code) == code
     assert member_code_from_qr("https://example.com/m/1") is None
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
+def test_block_cache_agrees_with_phonenumbers(phone: str) -> None:
+    import phonenumbers
+
+    parsed = phonenumbers.parse(phone, "CN")
+    direct = phonenumbers.number_type(
+        parsed
+    ) == phonenumbers.PhoneNumberType.MOBILE and phonenumbers.is_valid_number(parsed)
+    assert (validate_phone(phone) == phone) == direct

@@ -34,7 +34,8 @@ def luhn_valid(code: str) -> bool:
 
 
 def _make(prefix: str, length: int, rng: random.Random) -> str:
-    body = prefix + "".join(rng.choice("0123456789") for _ in range(length - len(prefix) - 1))
+    digits = length - len(prefix) - 1
+    body = f"{prefix}{rng.randrange(10**digits):0{digits}d}"
     return body + luhn_check_digit(body)
 
 

@@ -324,9 +324,11 @@ def _insert_batch(desk: Desk, rows: list[_Row]) -> int:
                 }
             )
             seq += 1
-        s.execute(insert(Member), members)
-        s.execute(insert(Outbox), events)
+        # Core inserts (not ORM bulk): an import is plain rows, and the ORM layer triples the time.
+        conn = s.connection()
+        conn.execute(insert(Member), members)
+        conn.execute(insert(Outbox), events)
         if entries:
-            s.execute(insert(LedgerEntry), entries)
-            s.execute(insert(PointLot), lots)
+            conn.execute(insert(LedgerEntry), entries)
+            conn.execute(insert(PointLot), lots)
     return points_total

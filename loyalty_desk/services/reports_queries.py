@@ -501,11 +501,22 @@ def activity_spend_by_segment(session: Session, t: Tables = TILL) -> dict[str, t
 
 
 def tier_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
+    """Members per tier, merged accounts left out (counted from the tier index, then the
+    few merged accounts taken off)."""
     mem = t.member
-    rows = session.execute(
-        select(mem.c.tier, func.count()).where(mem.c.merged_into.is_(None)).group_by(mem.c.tier)
-    ).all()
-    return {str(tier): int(n) for tier, n in rows}
+    counts = {
+        str(tier): int(n)
+        for tier, n in session.execute(
+            select(mem.c.tier, func.count()).group_by(mem.c.tier)
+        ).all()
+    }
+    for tier, n in session.execute(
+        select(mem.c.tier, func.count())
+        .where(mem.c.merged_into.is_not(None))
+        .group_by(mem.c.tier)
+    ).all():
+        counts[str(tier)] -= int(n)
+    return counts
 
 
 def tier_flows(

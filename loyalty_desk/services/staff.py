@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -50,13 +51,13 @@ def _view(row: Staff) -> StaffView:
     return StaffView(row.id, row.name, Role(row.role))
 
 
-def _locked_refusal(row: Staff, now: datetime) -> Refusal | None:
+def _locked_refusal(row: Staff, now: datetime, tz: tzinfo) -> Refusal | None:
     if row.locked_until is not None and row.locked_until > now:
-        minutes = int((row.locked_until - now).total_seconds() // 60) + 1
+        minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
         return Refusal(
             Code.ACCOUNT_LOCKED,
             f"{row.name} is locked after {MAX_ATTEMPTS} wrong PINs; "
-            f"try again in {minutes} min (at {row.locked_until:%H:%M} UTC).",
+            f"try again in {minutes} min (at {row.locked_until.astimezone(tz):%H:%M}).",
             details={"locked_until": row.locked_until.isoformat()},
         )
     return None
@@ -76,8 +77,8 @@ def _register_failure(row: Staff, now: datetime) -> None:
         row.failed_attempts = 0
 
 
-def _wrong_pin(row: Staff, now: datetime) -> Refusal:
-    locked = _locked_refusal(row, now)
+def _wrong_pin(row: Staff, now: datetime, tz: tzinfo) -> Refusal:
+    locked = _locked_refusal(row, now, tz)
     if locked is not None:
         return locked
     left = MAX_ATTEMPTS - row.failed_attempts
@@ -95,7 +96,7 @@ def sign_in(desk: Desk, name: str, pin: str) -> StaffView | Refusal:
         row = s.scalars(select(Staff).where(Staff.name == name.strip(), Staff.active)).first()
         if row is None:
             return Refusal(Code.UNKNOWN_STAFF, f"No staff account named '{name}'.")
-        locked = _locked_refusal(row, now)
+        locked = _locked_refusal(row, now, desk.tz)
         if locked is not None:
             return locked
         if _check_pin(row, pin):
@@ -103,7 +104,7 @@ def sign_in(desk: Desk, name: str, pin: str) -> StaffView | Refusal:
             row.locked_until = None
             return _view(row)
         _register_failure(row, now)
-        return _wrong_pin(row, now)
+        return _wrong_pin(row, now, desk.tz)
 
 
 def verify_manager_pin(desk: Desk, pin: str | None, name: str | None = None) -> StaffView | Refusal:
@@ -126,9 +127,9 @@ def verify_manager_pin(desk: Desk, pin: str | None, name: str | None = None) -> 
             return Refusal(
                 Code.MANAGER_PIN_REQUIRED, "No manager account exists; add one with `staff add`."
             )
-        unlocked = [m for m in managers if _locked_refusal(m, now) is None]
+        unlocked = [m for m in managers if _locked_refusal(m, now, desk.tz) is None]
         if not unlocked:
-            locked = _locked_refusal(managers[0], now)
+            locked = _locked_refusal(managers[0], now, desk.tz)
             assert locked is not None
             return locked
         for m in unlocked:
@@ -137,7 +138,7 @@ def verify_manager_pin(desk: Desk, pin: str | None, name: str | None = None) -> 
                 return _view(m)
         for m in unlocked:
             _register_failure(m, now)
-        return _wrong_pin(unlocked[0], now)
+        return _wrong_pin(unlocked[0], now, desk.tz)
 
 
 def managers_exist(session: Session) -> bool:

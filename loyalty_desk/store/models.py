@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     JSON,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -79,10 +81,14 @@ class Member(Base):
         Index("ix_member_suffix_visit", "phone_suffix", "last_visit_at"),
         Index("ix_member_tier_until", "tier_until"),
         Index("ix_member_last_visit", "last_visit_at"),
-        # Reports: members counted by join date and by tier, merged accounts left out.
-        Index("ix_member_created", "created_at", sqlite_where=text("merged_into IS NULL")),
-        Index("ix_member_tier", "tier", sqlite_where=text("merged_into IS NULL")),
+        # Members screen: one index per browse order, ending in id for keyset pages.
+        Index("ix_member_list_visit", "last_visit_at", "id"),
+        Index("ix_member_list_tier", "tier", "last_visit_at", "id"),
+        Index("ix_member_list_balance", "balance", "id"),
+        Index("ix_member_list_name", "name", "id"),
         Index("ix_member_merged", "merged_into", sqlite_where=text("merged_into IS NOT NULL")),
+        # Reports: members counted by join date, merged accounts left out; owed points.
+        Index("ix_member_created", "created_at", sqlite_where=text("merged_into IS NULL")),
         Index("ix_member_debt", "debt", sqlite_where=text("debt > 0")),
     )
 
@@ -254,6 +260,14 @@ class Coupon(Base):
     redeemed_receipt: Mapped[str | None] = mapped_column(String(64))
     redeemed_store_id: Mapped[str | None] = mapped_column(String(32))
     rule_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The REDEEM entry that paid for a points voucher (voiding it gives the points back).
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_by: Mapped[str | None] = mapped_column(String(36))
+    # device_seq of the last event this till wrote about the coupon: while that event is
+    # not acknowledged, a pulled copy of the coupon must not overwrite the local change.
+    changed_seq: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_coupon_member", "member_id", "status"),
@@ -374,3 +388,8 @@ class SyncState(Base):
     last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Table, typed, for Core statements on hot paths."""
+    return cast(Table, model.__table__)

@@ -1,7 +1,7 @@
 """reports: member activity and segment moves, covering indexes for the manager reports
 
 Revision ID: 0002_reports
-Revises: 0001
+Revises: 0002_member_list
 Create Date: 2026-11-22 18:00:00
 
 The activity rows and the segment-move log are derived from receipts and refunds; a till
@@ -25,7 +25,7 @@ from loyalty_desk.domain.rules import DEFAULT_RULES, RuleSet, rules_from_mapping
 from loyalty_desk.domain.timeutil import as_utc
 
 revision = "0002_reports"
-down_revision = "0001"
+down_revision = "0002_member_list"
 branch_labels = None
 depends_on = None
 
@@ -71,10 +71,6 @@ def upgrade() -> None:
     with op.batch_alter_table("member") as b:
         b.create_index(
             "ix_member_created", ["created_at"], sqlite_where=sa.text("merged_into IS NULL")
-        )
-        b.create_index("ix_member_tier", ["tier"], sqlite_where=sa.text("merged_into IS NULL"))
-        b.create_index(
-            "ix_member_merged", ["merged_into"], sqlite_where=sa.text("merged_into IS NOT NULL")
         )
         b.create_index("ix_member_debt", ["debt"], sqlite_where=sa.text("debt > 0"))
     with op.batch_alter_table("ledger_entry") as b:
@@ -242,8 +238,6 @@ def downgrade() -> None:
         b.drop_index("ix_ledger_time_kind_points")
     with op.batch_alter_table("member") as b:
         b.drop_index("ix_member_debt")
-        b.drop_index("ix_member_merged")
-        b.drop_index("ix_member_tier")
         b.drop_index("ix_member_created")
     op.drop_table("segment_change")
     op.drop_table("member_activity")
