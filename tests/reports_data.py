@@ -14,7 +14,8 @@ February 2026 (the period before)          March 2026 (the report period)
                                            03-09 Eve  E2  40.00          →  40
                                            03-12 the daily job expires Du's 500 points (earned
                                                  2025-03-10 on D1 100.00, first ×5)
-Coupons (rows as the coupon module writes them): see `COUPONS`.
+Coupons: enrolment gives each member a new-member coupon (services.coupons); a few more rows
+as the coupon module writes them: see `COUPONS`.
 """
 
 from __future__ import annotations

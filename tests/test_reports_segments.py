@@ -182,3 +182,15 @@ def test_winback(desk: Desk, codes: dict[str, str]) -> None:
     # Qin: potential, but no purchase for 122 days.
     assert [m.code for m in report.slipping.members] == [codes["qin"]]
     assert report.member_codes() == [codes["qin"], codes["ou"], codes["mo"]]
+
+
+def test_segment_member_ids_for_batch_actions(desk: Desk, codes: dict[str, str]) -> None:
+    from loyalty_desk.services.reports_segments import segment_member_ids
+    from loyalty_desk.store.models import Member
+
+    with desk.read() as s:
+        by_id = {m.id: m.code for m in s.query(Member)}
+        dormant = {by_id[i] for i in segment_member_ids(s, Segment.DORMANT)}
+        buyers = {by_id[i] for i in segment_member_ids(s, Segment.DORMANT, buyers_only=True)}
+    assert dormant == {codes["mo"], codes["ou"], codes["ning"]}
+    assert buyers == {codes["mo"], codes["ou"]}

@@ -506,14 +506,10 @@ def tier_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
     mem = t.member
     counts = {
         str(tier): int(n)
-        for tier, n in session.execute(
-            select(mem.c.tier, func.count()).group_by(mem.c.tier)
-        ).all()
+        for tier, n in session.execute(select(mem.c.tier, func.count()).group_by(mem.c.tier)).all()
     }
     for tier, n in session.execute(
-        select(mem.c.tier, func.count())
-        .where(mem.c.merged_into.is_not(None))
-        .group_by(mem.c.tier)
+        select(mem.c.tier, func.count()).where(mem.c.merged_into.is_not(None)).group_by(mem.c.tier)
     ).all():
         counts[str(tier)] -= int(n)
     return counts

@@ -420,3 +420,21 @@ def _rfm_members(
 
 def segment_rules(desk: Desk) -> SegmentRules:
     return desk.rules_at(desk.now()).segments
+
+
+def segment_member_ids(
+    session: Session, segment: Segment, *, buyers_only: bool = False
+) -> list[str]:
+    """Every member in `segment` now, from the activity rows (for batch actions such as
+    coupons for a segment). Dormant includes members who never bought unless `buyers_only`."""
+    a, mem = q.TILL.activity, q.TILL.member
+    ids = list(session.scalars(select(a.c.member_id).where(a.c.segment == segment.value)))
+    if segment is Segment.DORMANT and not buyers_only:
+        ids += list(
+            session.scalars(
+                select(mem.c.id)
+                .where(mem.c.merged_into.is_(None))
+                .where(~select(a.c.member_id).where(a.c.member_id == mem.c.id).exists())
+            )
+        )
+    return ids

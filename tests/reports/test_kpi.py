@@ -91,13 +91,14 @@ def test_liability_by_expiry_month(desk: Desk, store: reports_data.Store) -> Non
 
 def test_coupons_per_kind(desk: Desk, store: reports_data.Store) -> None:
     coupons = {c.kind: c for c in march(desk).coupons}
-    # new_member: CPN-1 and CPN-2 issued in March, CPN-1 used (03-20): 1 of 2 → 0.5, 20.00 off.
+    # new_member: CPN-1 and CPN-2 issued in March, and the one enrolment gave Cai on 03-03;
+    # CPN-1 used (03-20): 1 of 3 → 0.3333, 20.00 off.
     new = coupons["new_member"]
     assert (new.issued, new.used, new.issued_used, new.use_rate, new.discount_fen) == (
-        2,
+        3,
         1,
         1,
-        Decimal("0.5"),
+        Decimal("0.3333"),
         2_000,
     )
     # winback: CPN-3 issued in February, used in March: no issue rate for March.

@@ -120,3 +120,19 @@ def test_export_with_full_phones_asks_for_the_pin(
     result = blocker.args[0]
     assert result.unmasked and result.approved_by == "Wang Manager"
     assert "13900000002" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+
+
+def test_embeds_with_the_clients_database_worker(qtbot: QtBot, desk: Desk) -> None:
+    """The main window passes its own worker (gui.operations): the same calling convention."""
+    from loyalty_desk.gui.operations import Operations
+
+    ops = Operations()
+    try:
+        widget = ReportsView(desk, runner=ops.run)
+        qtbot.addWidget(widget)
+        widget.set_period(MARCH)
+        with qtbot.waitSignal(widget.refreshed, timeout=20_000):
+            widget.refresh()
+        assert widget.tiles["sales_fen"].value.text() == "¥490.00"
+    finally:
+        assert ops.shutdown()
