@@ -426,7 +426,8 @@ def segment_member_ids(
     session: Session, segment: Segment, *, buyers_only: bool = False
 ) -> list[str]:
     """Every member in `segment` now, from the activity rows (for batch actions such as
-    coupons for a segment). Dormant includes members who never bought unless `buyers_only`."""
+    coupons for a segment). Dormant includes members who never bought unless `buyers_only`.
+    The rows are as of the last `activity.catch_up` (the daily job runs it)."""
     a, mem = q.TILL.activity, q.TILL.member
     ids = list(session.scalars(select(a.c.member_id).where(a.c.segment == segment.value)))
     if segment is Segment.DORMANT and not buyers_only:
