@@ -504,6 +504,9 @@ def tier_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
     """Members per tier, merged accounts left out (counted from the tier index, then the
     few merged accounts taken off)."""
     mem = t.member
+    memo: dict[str, int] | None = session.info.get("tier_counts_now")
+    if memo is not None:
+        return dict(memo)
     counts = {
         str(tier): int(n)
         for tier, n in session.execute(select(mem.c.tier, func.count()).group_by(mem.c.tier)).all()
@@ -512,6 +515,7 @@ def tier_counts_now(session: Session, t: Tables = TILL) -> dict[str, int]:
         select(mem.c.tier, func.count()).where(mem.c.merged_into.is_not(None)).group_by(mem.c.tier)
     ).all():
         counts[str(tier)] -= int(n)
+    session.info["tier_counts_now"] = dict(counts)
     return counts
 
 
