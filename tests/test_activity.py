@@ -129,3 +129,50 @@ def test_random_till_days_keep_the_activity_exact(
     activity.catch_up(desk)
     check_activity(desk)
     check_invariants(desk)
+
+
+@settings(max_examples=150, deadline=None)
+@given(facts, st.integers(0, 1300))
+def test_recent_purchases_give_the_same_moves_as_all_of_them(raw: list, since_day: int) -> None:
+    """What after_fact replays (13 months before `since`, older purchases summed up) moves
+    segments exactly as the whole history does, after `since`."""
+    from loyalty_desk.domain.activity import Earlier
+
+    purchases, refunds = [], []
+    for i, (d, sec, fen, refund) in enumerate(raw):
+        at = T0 + timedelta(days=d, seconds=sec)
+        purchases.append(Purchase(f"r{i}", at, fen))
+        if refund is not None:
+            refunds.append(
+                RefundFact(f"r{i}", at + timedelta(days=refund[0], seconds=1), refund[1])
+            )
+    since = T0 + timedelta(days=since_day, hours=5)
+    until = T0 + timedelta(days=1500)
+    cut = since - timedelta(days=400)
+    full = History(purchases, refunds, RULES, SHANGHAI)
+    old = [p for p in purchases if p.at < cut]
+    net = {p.key: p.paid_fen for p in old}
+    for r in refunds:
+        if r.key in net:
+            net[r.key] -= r.amount_fen  # refunded_fen as stored now: every refund so far
+    bought = [p.at for p in old if net[p.key] > 0]
+    earlier = Earlier(sum(net.values()), len(bought), max(bought) if bought else None)
+    recent = History(
+        [p for p in purchases if p.at >= cut],
+        [r for r in refunds if r.key not in net],
+        RULES,
+        SHANGHAI,
+        earlier,
+    )
+    assert recent.moves(until, after=since) == full.moves(until, after=since)
+    a, b = recent.state_at(until), full.state_at(until)
+    assert (a.spend_12m_fen, a.purchases_12m, a.segment) == (
+        b.spend_12m_fen,
+        b.purchases_12m,
+        b.segment,
+    )
+    assert (a.lifetime_spend_fen, a.lifetime_purchases, a.last_purchase_at) == (
+        b.lifetime_spend_fen,
+        b.lifetime_purchases,
+        b.last_purchase_at,
+    )

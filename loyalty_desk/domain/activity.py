@@ -45,6 +45,17 @@ class RefundFact:
 
 
 @dataclass(frozen=True, slots=True)
+class Earlier:
+    """What the member bought before the purchases a History holds (net of every refund),
+    when only the recent ones are replayed: enough for lifetime totals and the last purchase.
+    Any window after the cut-off starts after these purchases, so they move no segment."""
+
+    spend_fen: int = 0
+    purchases: int = 0
+    last_purchase_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class State:
     """A member's activity at one moment."""
 
@@ -105,8 +116,10 @@ class History:
         refunds: Iterable[RefundFact],
         rules: SegmentRules,
         tz: ZoneInfo,
+        earlier: Earlier | None = None,
     ) -> None:
         self.purchases = sorted(purchases, key=lambda p: (p.at, p.key))
+        self.earlier = earlier or Earlier()
         self.refunds = sorted(refunds, key=lambda r: (r.at, r.key))
         self.rules = rules
         self.tz = tz
@@ -128,7 +141,8 @@ class History:
         net: dict[str, int] = {}
         index_of = {p.key: i for i, p in enumerate(purchases)}
         lo = hi = ri = 0  # window [lo, hi) over purchases; refunds applied before ri
-        spend = count = life_spend = life_count = 0
+        spend = count = 0
+        life_spend, life_count = self.earlier.spend_fen, self.earlier.purchases
         for moment in moments:
             while hi < len(purchases) and purchases[hi].at <= moment:
                 p = purchases[hi]
@@ -158,7 +172,7 @@ class History:
                 spend -= gone
                 count -= gone > 0
                 lo += 1
-            last = None
+            last = self.earlier.last_purchase_at
             for i in range(hi - 1, -1, -1):
                 if net[purchases[i].key] > 0:
                     last = purchases[i].at
@@ -181,7 +195,12 @@ class History:
         """Segment moves up to `until` (and after `after`, when given); dormant before all."""
         out: list[Move] = []
         current = Segment.DORMANT
-        for state in self.sweep([m for m in self.moments() if m <= until]):
+        moments = [m for m in self.moments() if m <= until]
+        if after is not None:
+            # The state at `after` itself is where the moves after it start from (a History
+            # holding only recent purchases is exact from there on, not before).
+            moments = sorted({*moments, after})
+        for state in self.sweep(moments):
             if state.segment is not current:
                 if after is None or state.at > after:
                     out.append(Move(state.at, current, state.segment))
