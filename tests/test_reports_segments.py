@@ -196,3 +196,24 @@ def test_segment_member_ids_for_batch_actions(desk: Desk, codes: dict[str, str])
         buyers = {by_id[i] for i in segment_member_ids(s, Segment.DORMANT, buyers_only=True)}
     assert dormant == {codes["mo"], codes["ou"], codes["ning"]}
     assert buyers == {codes["mo"], codes["ou"]}
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        {},
+        {"segment": Segment.CORE, "rfm": (5, 1)},
+        {"rfm": (6, 1)},
+        {"segment": Segment.CORE, "limit": 0},
+    ],
+)
+def test_a_bad_list_request_is_refused_and_changes_nothing(
+    desk: Desk, codes: dict[str, str], ask: dict[str, object]
+) -> None:
+    from loyalty_desk.domain.errors import Code, Refusal
+    from tests.helpers import db_fingerprint
+
+    before = db_fingerprint(desk)
+    result = segment_members(desk, MARCH, **ask)  # type: ignore[arg-type]
+    assert isinstance(result, Refusal) and result.code is Code.INVALID_QUERY
+    assert db_fingerprint(desk) == before

@@ -15,6 +15,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
+from loyalty_desk.domain.errors import Code, refuse
 from loyalty_desk.domain.kpis import KpiLine, PeriodTotals, kpi_lines, ratio
 from loyalty_desk.domain.money import round_half_up
 from loyalty_desk.domain.periods import Period
@@ -274,6 +275,11 @@ def kpi_report(
     progress: Progress = no_progress,
 ) -> KpiReport:
     """Every KPI of `period` next to the period before it."""
+    if not 0 <= top <= 1_000:
+        raise refuse(Code.INVALID_QUERY, f"Top members: 0 to 1,000, not {top}.")
+    for given in (store_sales_fen, previous_store_sales_fen):
+        if given is not None and given <= 0:
+            raise refuse(Code.INVALID_AMOUNT, "The store's sales must be more than 0.")
     steps = 7
     progress(0, steps, "activity")
     activity.catch_up(desk)

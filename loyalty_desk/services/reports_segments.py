@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from loyalty_desk.domain.errors import Code, refuse
 from loyalty_desk.domain.periods import Period
-from loyalty_desk.domain.rules import SegmentRules
 from loyalty_desk.domain.segments import (
     DEFAULT_RFM,
     SEGMENTS_BEST_FIRST,
@@ -150,7 +150,6 @@ def moves_between(session: Session, after: datetime, until: datetime) -> tuple[M
 
 
 def _score_at_least(column: Any, breakpoints: tuple[int, int, int, int]) -> Any:
-    from sqlalchemy import case
 
     return case(
         *(
@@ -163,7 +162,6 @@ def _score_at_least(column: Any, breakpoints: tuple[int, int, int, int]) -> Any:
 
 def recency_expr(column: Any, scale: RfmScale, now: datetime) -> Any:
     """R score in SQL: bought less than N days before `now` (the same rule as domain.rfm)."""
-    from sqlalchemy import case
 
     return case(
         *(
@@ -309,6 +307,15 @@ def segment_members(
 ) -> MemberList:
     """The members behind one cell: a segment (at the period's end), a move between two
     segments during the period, or an RFM cell (R, F; as of now). Best customers first."""
+    chosen = [x for x in (segment, move, rfm) if x is not None]
+    if len(chosen) != 1:
+        raise refuse(
+            Code.INVALID_QUERY, "Say which members to list: one segment, one move or one RFM cell."
+        )
+    if rfm is not None and not all(1 <= v <= 5 for v in rfm):
+        raise refuse(Code.INVALID_QUERY, f"RFM scores run from 1 to 5, not {rfm[0]},{rfm[1]}.")
+    if not 1 <= limit <= 100_000 or offset < 0:
+        raise refuse(Code.INVALID_QUERY, "A page lists 1 to 100,000 members from offset 0 on.")
     activity.catch_up(desk)
     head = header(desk, period)
     now = desk.now()
@@ -331,7 +338,7 @@ def segment_members(
             return _page(s, desk, ids, total, title)
         if rfm is not None:
             return _rfm_members(s, desk, now, rfm, limit, offset)
-        assert segment is not None, "say which segment, move or RFM cell"
+        assert segment is not None
         if head.as_of >= now:
             ids, total = _segment_ids_now(s, segment, limit, offset)
         else:
@@ -416,10 +423,6 @@ def _rfm_members(
         )
     )
     return _page(s, desk, ids, total, f"R{cell[0]} F{cell[1]}")
-
-
-def segment_rules(desk: Desk) -> SegmentRules:
-    return desk.rules_at(desk.now()).segments
 
 
 def segment_member_ids(

@@ -6,11 +6,9 @@ its own way: CSV writes numbers Excel can add up, the PDF writes ¥1,234.50 and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.kpis import Unit
@@ -315,25 +313,3 @@ def store_text(report: Report) -> str:
     if isinstance(report, WinbackReport):
         return f"{report.store_name} ({report.store_id})"
     return f"{report.header.store_name} ({report.header.store_id})"
-
-
-def table_json(tables: Sequence[Table]) -> list[dict[str, Any]]:
-    def plain(cell: Cell) -> Any:
-        if isinstance(cell, Fen):
-            return cell.value
-        if isinstance(cell, Rate):
-            return float(cell.value)
-        return cell
-
-    return [
-        {
-            "title": t.title,
-            "columns": list(t.columns),
-            "rows": [[plain(c) for c in r] for r in t.rows],
-        }
-        for t in tables
-    ]
-
-
-def today_label(day: date) -> str:
-    return day.isoformat()

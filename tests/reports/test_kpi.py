@@ -191,3 +191,16 @@ def test_reports_write_nothing_but_derived_rows(desk: Desk, store: reports_data.
     march(desk)
     assert db_fingerprint(desk) == before
     check_invariants(desk)
+
+
+@pytest.mark.parametrize(
+    ("ask", "code"),
+    [({"top": -1}, "INVALID_QUERY"), ({"store_sales_fen": 0}, "INVALID_AMOUNT")],
+)
+def test_bad_requests_are_refused(desk: Desk, ask: dict[str, int], code: str) -> None:
+    from loyalty_desk.domain.errors import Refusal
+
+    before = db_fingerprint(desk)
+    result = kpi_report(desk, period_of(PeriodKind.MONTH, date(2026, 3, 1)), **ask)  # type: ignore[arg-type]
+    assert isinstance(result, Refusal) and result.code == code
+    assert db_fingerprint(desk) == before
