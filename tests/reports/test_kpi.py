@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from loyalty_desk.domain.periods import PeriodKind, custom_period, period_of
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_kpi import KpiReport, kpi_report
