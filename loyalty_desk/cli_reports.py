@@ -62,6 +62,11 @@ def register(sub: Any) -> None:
     win.add_argument("--slipping-days", type=int, default=60)
     win.add_argument("--limit", type=int, default=200)
     win.add_argument("--codes", action="store_true", help="print member codes only, one a line")
+    win.add_argument(
+        "--issue-coupons",
+        action="store_true",
+        help="give everyone on the list a win-back coupon (manager PIN)",
+    )
     _output_args(win)
     win.set_defaults(handler=cmd_winback)
 
@@ -285,6 +290,25 @@ def cmd_winback(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
 
     if args.slipping_days < 1:
         return Refusal(Code.INVALID_QUERY, "--slipping-days must be 1 or more.")
+    if args.issue_coupons:
+        from loyalty_desk.services.reports_winback import issue_winback_coupons
+
+        issued = issue_winback_coupons(
+            desk,
+            slipping_days=args.slipping_days,
+            manager_pin=args.manager_pin,
+            manager_name=args.manager,
+        )
+        if isinstance(issued, Refusal):
+            return issued
+        return Output(
+            issued.to_json(),
+            tr(
+                f"Issued {len(issued.issued)} win-back coupons "
+                f"({issued.skipped} members already hold one).",
+                f"已发放召回券 {len(issued.issued)} 张（{issued.skipped} 位会员已持有）。",
+            ),
+        )
     report = winback_list(desk, slipping_days=args.slipping_days, limit=max(1, args.limit))
     if isinstance(report, Refusal):
         return report

@@ -217,3 +217,28 @@ def test_a_bad_list_request_is_refused_and_changes_nothing(
     result = segment_members(desk, MARCH, **ask)  # type: ignore[arg-type]
     assert isinstance(result, Refusal) and result.code is Code.INVALID_QUERY
     assert db_fingerprint(desk) == before
+
+
+def test_one_command_gives_the_list_win_back_coupons(
+    desk: Desk, codes: dict[str, str], manager: str
+) -> None:
+    from loyalty_desk.domain.errors import Code, Refusal
+    from loyalty_desk.services import coupons
+    from loyalty_desk.services.reports_winback import issue_winback_coupons
+    from tests.helpers import db_fingerprint
+
+    before = db_fingerprint(desk)
+    refused = issue_winback_coupons(desk)
+    assert isinstance(refused, Refusal) and refused.code is Code.MANAGER_PIN_REQUIRED
+    assert db_fingerprint(desk) == before
+    issued = unwrap(issue_winback_coupons(desk, manager_pin=manager))
+    # Ou and Mo (dormant buyers) and Qin (slipping); Ning never bought.
+    assert (len(issued.issued), issued.skipped, issued.approved_by) == (3, 0, "Wang Manager")
+    held = {
+        code: [c.kind for c in unwrap(coupons.list_for_member(desk, code))]
+        for code in (codes["ou"], codes["mo"], codes["qin"], codes["ning"])
+    }
+    assert all("winback" in kinds for who, kinds in held.items() if who != codes["ning"])
+    assert "winback" not in held[codes["ning"]]
+    again = issue_winback_coupons(desk, manager_pin=manager)
+    assert isinstance(again, Refusal) and again.code is Code.EMPTY_SEGMENT

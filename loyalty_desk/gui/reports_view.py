@@ -55,7 +55,11 @@ from loyalty_desk.services.reports_kpi import KpiReport, kpi_report
 from loyalty_desk.services.reports_segments import SegmentReport, segment_members, segment_report
 from loyalty_desk.services.reports_tables import rate_text, yuan_text
 from loyalty_desk.services.reports_tiers import TierReport, tier_report
-from loyalty_desk.services.reports_winback import WinbackReport, winback_list
+from loyalty_desk.services.reports_winback import (
+    WinbackReport,
+    issue_winback_coupons,
+    winback_list,
+)
 
 # The tiles: KPI key, and whether a rise is good news.
 TILES: tuple[tuple[str, bool], ...] = (
@@ -203,6 +207,7 @@ class ReportsView(QWidget):
     refreshed = Signal()
     list_shown = Signal()
     exported = Signal(object)
+    coupons_issued = Signal(object)
     failed = Signal(str)
 
     def __init__(
@@ -299,10 +304,15 @@ class ReportsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(240)
+        self.winback_button = QPushButton("Issue win-back coupons… 发放召回券")
+        self.winback_button.setToolTip(
+            "A win-back coupon for every dormant buyer and slipping member (manager PIN)."
+        )
         lists = QHBoxLayout()
         lists.addWidget(QLabel("Members 会员名单"))
         lists.addWidget(self.list_picker)
         lists.addWidget(self.list_title, 1)
+        lists.addWidget(self.winback_button)
 
         page = QWidget()
         body = QVBoxLayout(page)
@@ -325,6 +335,7 @@ class ReportsView(QWidget):
         self.list_picker.currentIndexChanged.connect(lambda _i: self._list_chosen())
         self.csv_button.clicked.connect(lambda: self.export(ExportFormat.CSV))
         self.pdf_button.clicked.connect(lambda: self.export(ExportFormat.PDF))
+        self.winback_button.clicked.connect(self.issue_winback)
 
     # -- the period ---------------------------------------------------------------------------
 
@@ -530,6 +541,29 @@ class ReportsView(QWidget):
             self.exported.emit(result)
 
         self.runner(job, on_done=done, on_refusal=self._show_refusal, on_fault=self._show_fault)
+
+    def issue_winback(self) -> None:
+        """One click: a win-back coupon for everyone on the win-back list (manager PIN)."""
+        pin = self.ask_pin()
+        if not pin:
+            return
+        desk = self.desk
+        self._busy(True, "Issuing coupons… 发放中")
+
+        def done(result: Any) -> None:
+            self._busy(
+                False,
+                f"Issued {len(result.issued):,} win-back coupons "
+                f"({result.skipped:,} members already held one)",
+            )
+            self.coupons_issued.emit(result)
+
+        self.runner(
+            lambda: issue_winback_coupons(desk, manager_pin=pin),
+            on_done=done,
+            on_refusal=self._show_refusal,
+            on_fault=self._show_fault,
+        )
 
     def _ask_path(self, fmt: str) -> str | None:
         name, _ = QFileDialog.getSaveFileName(

@@ -136,3 +136,14 @@ def test_embeds_with_the_clients_database_worker(qtbot: QtBot, desk: Desk) -> No
         assert widget.tiles["sales_fen"].value.text() == "¥490.00"
     finally:
         assert ops.shutdown()
+
+
+def test_one_click_win_back_coupons(qtbot: QtBot, view: ReportsView) -> None:
+    with qtbot.waitSignal(view.coupons_issued, timeout=20_000) as blocker:
+        view.winback_button.click()
+    # Dormant buyers: Bo, Cai, Du, Fay (Ann is basic); nobody held a win-back coupon.
+    assert len(blocker.args[0].issued) == 4
+    assert view.status.text().startswith("Issued 4 win-back coupons")
+    with qtbot.waitSignal(view.failed, timeout=20_000):
+        view.winback_button.click()  # everyone has one now: refused, said on the status line
+    assert "nothing was issued" in view.status.text()
