@@ -503,7 +503,11 @@ def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
 # -- parser --------------------------------------------------------------------------------
 
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
-EXTENSIONS: tuple[str, ...] = ("loyalty_desk.coupon_cli", "loyalty_desk.cli_gui")
+EXTENSIONS: tuple[str, ...] = (
+    "loyalty_desk.coupon_cli",
+    "loyalty_desk.cli_gui",
+    "loyalty_desk.cli_reports",
+)
 
 
 def build_parser() -> Parser:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from loyalty_desk.domain.lots import LotView
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.services import backup, tiers
+from loyalty_desk.services import activity, backup, tiers
 from loyalty_desk.services.checkout import business_time
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
 from loyalty_desk.services.events import Event
@@ -70,6 +70,7 @@ def expire(desk: Desk, at: datetime | None = None) -> ExpiryResult:
                 members += 1
                 points += -entry.points
     changes = review_tiers(desk, moment)
+    activity.catch_up(desk, moment)
     return ExpiryResult(members=members, points=points, tier_changes=changes)
 
 
