@@ -44,6 +44,15 @@ class Segment(StrEnum):
         return _ORDER.index(self)
 
 
+def parse_segment(text: str) -> Segment | None:
+    """A segment by its English or Chinese name, as a manager types it."""
+    name = text.strip().lower()
+    for segment in Segment:
+        if name in (segment.value, _ZH[segment]):
+            return segment
+    return None
+
+
 _ORDER = [Segment.DORMANT, Segment.BASIC, Segment.POTENTIAL, Segment.CORE]
 _ZH = {
     Segment.CORE: "核心",

@@ -426,19 +426,26 @@ def _rfm_members(
 
 
 def segment_member_ids(
-    session: Session, segment: Segment, *, buyers_only: bool = False
+    session: Session,
+    segment: Segment,
+    *,
+    buyers_only: bool = False,
+    joined_before: datetime | None = None,
 ) -> list[str]:
     """Every member in `segment` now, from the activity rows (for batch actions such as
-    coupons for a segment). Dormant includes members who never bought unless `buyers_only`.
+    coupons for a segment). Dormant includes members who never bought unless `buyers_only`;
+    `joined_before` keeps out never-buyers who joined after that moment (too new to be
+    asleep: they still hold their welcome coupon).
     The rows are as of the last `activity.catch_up` (the daily job runs it)."""
     a, mem = q.TILL.activity, q.TILL.member
     ids = list(session.scalars(select(a.c.member_id).where(a.c.segment == segment.value)))
     if segment is Segment.DORMANT and not buyers_only:
-        ids += list(
-            session.scalars(
-                select(mem.c.id)
-                .where(mem.c.merged_into.is_(None))
-                .where(~select(a.c.member_id).where(a.c.member_id == mem.c.id).exists())
-            )
+        never_bought = (
+            select(mem.c.id)
+            .where(mem.c.merged_into.is_(None))
+            .where(~select(a.c.member_id).where(a.c.member_id == mem.c.id).exists())
         )
+        if joined_before is not None:
+            never_bought = never_bought.where(mem.c.created_at < joined_before)
+        ids += list(session.scalars(never_bought))
     return ids
