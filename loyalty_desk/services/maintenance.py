@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import ColumnElement, literal_column, select
 
 from loyalty_desk.domain.lots import LotView
 from loyalty_desk.domain.timeutil import local_date
@@ -24,7 +24,7 @@ from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store.models import Member, PointLot
 
 # Written into the SQL, not bound, so SQLite can use the partial index on open lots.
-OPEN = literal_column("0")
+OPEN: ColumnElement[int] = literal_column("0")
 LAST_RUN_KEY = "maintenance_day"
 BATCH_MEMBERS = 500
 
