@@ -79,7 +79,7 @@ $(DIST_STAMP): pyproject.toml $(STAMP)
 	touch $(DIST_STAMP)
 
 dist: $(DIST_STAMP) system-deps
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller installer/loyalty-desk.spec
 	$(MAKE) dist-check
 

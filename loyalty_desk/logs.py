@@ -63,12 +63,12 @@ class PatientRotatingFileHandler(RotatingFileHandler):
         super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
         self.retry_at = 0.0
 
-    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 - stdlib name
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
         if time.monotonic() < self.retry_at:
             return False
         return bool(super().shouldRollover(record))
 
-    def doRollover(self) -> None:  # noqa: N802 - stdlib name
+    def doRollover(self) -> None:
         try:
             super().doRollover()
         except OSError:

@@ -166,9 +166,7 @@ class CrashReporter(QObject):
         box = QMessageBox(parent if isinstance(parent, QWidget) else None)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(self.tr("Something went wrong"))
-        box.setText(
-            self.tr("{what}\n\nWhere: {where}").format(what=crash.what, where=crash.where)
-        )
+        box.setText(self.tr("{what}\n\nWhere: {where}").format(what=crash.what, where=crash.where))
         box.setInformativeText(self._details(0))
         folder = box.addButton(self.tr("Open the log folder"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(self.open_log_folder)

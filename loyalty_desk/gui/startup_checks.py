@@ -202,17 +202,17 @@ def tell_restored(parent: QWidget, result: RestoreResult) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("StartupChecks", "Backup restored"),
-        QCoreApplication.translate("StartupChecks", "The till's database was restored from {name}.").format(
-            name=result.restored_from.name
-        ),
+        QCoreApplication.translate(
+            "StartupChecks", "The till's database was restored from {name}."
+        ).format(name=result.restored_from.name),
         QMessageBox.StandardButton.Ok,
         parent,
     )
     if result.saved_current_as is not None:
         box.setInformativeText(
-            QCoreApplication.translate("StartupChecks", "The database it replaced is kept as {path}.").format(
-                path=result.saved_current_as
-            )
+            QCoreApplication.translate(
+                "StartupChecks", "The database it replaced is kept as {path}."
+            ).format(path=result.saved_current_as)
         )
     box.open()
     return box
@@ -223,18 +223,22 @@ def refuse_newer_database(parent: QWidget, refusal: Refusal) -> QMessageBox:
     log.error("database is newer than this program (%s): %s", __version__, refusal.message)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        QCoreApplication.translate("StartupChecks", "This Loyalty Desk is older than the till's database"),
-        QCoreApplication.translate("StartupChecks", 
+        QCoreApplication.translate(
+            "StartupChecks", "This Loyalty Desk is older than the till's database"
+        ),
+        QCoreApplication.translate(
+            "StartupChecks",
             "This is Loyalty Desk {version}. The till's database was last used by a newer "
-            "version, so this one must not open it."
+            "version, so this one must not open it.",
         ).format(version=__version__),
         QMessageBox.StandardButton.Close,
         parent,
     )
     box.setInformativeText(
-        QCoreApplication.translate("StartupChecks", 
+        QCoreApplication.translate(
+            "StartupChecks",
             "Install the newest Loyalty Desk again (the installer keeps the data). "
-            "Nothing was changed.\n\n{detail}"
+            "Nothing was changed.\n\n{detail}",
         ).format(detail=refusal.message)
     )
     box.open()
@@ -252,18 +256,19 @@ def tell_upgraded(parent: QWidget, upgrade: SchemaUpgrade) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("StartupChecks", "Database upgraded"),
-        QCoreApplication.translate("StartupChecks", 
+        QCoreApplication.translate(
+            "StartupChecks",
             "Loyalty Desk {version} upgraded this till's database (schema {old} → {new}). "
-            "All members, points and sales are kept."
+            "All members, points and sales are kept.",
         ).format(version=__version__, old=upgrade.from_revision, new=upgrade.to_revision),
         QMessageBox.StandardButton.Ok,
         parent,
     )
     if upgrade.backup is not None:
         box.setInformativeText(
-            QCoreApplication.translate("StartupChecks", "A copy from before the upgrade is kept at {path}.").format(
-                path=upgrade.backup
-            )
+            QCoreApplication.translate(
+                "StartupChecks", "A copy from before the upgrade is kept at {path}."
+            ).format(path=upgrade.backup)
         )
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.open()
