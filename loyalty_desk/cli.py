@@ -64,9 +64,32 @@ def open_desk(args: argparse.Namespace) -> Desk | Refusal:
     from loyalty_desk.services.desk import Desk
 
     desk = Desk.open(data_dir_of(args))
+    if not isinstance(desk, Refusal) and desk.upgrade is not None:
+        tell_upgraded(desk)
     if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
         maintenance.open_store(desk)
     return desk
+
+
+def tell_upgraded(desk: Desk) -> None:
+    """On stderr, so that --json still prints exactly one object on stdout."""
+    upgrade = desk.upgrade
+    assert upgrade is not None
+    log.info(
+        "database upgraded from %s to %s; copy before: %s",
+        upgrade.from_revision,
+        upgrade.to_revision,
+        upgrade.backup,
+    )
+    print(
+        tr(
+            f"Upgraded the database from schema {upgrade.from_revision} to "
+            f"{upgrade.to_revision}; the copy from before is {upgrade.backup}",
+            f"数据库已从 {upgrade.from_revision} 升级到 {upgrade.to_revision}；"
+            f"升级前的副本：{upgrade.backup}",
+        ),
+        file=sys.stderr,
+    )
 
 
 def parse_amount(text: str, what: str) -> int | Refusal:

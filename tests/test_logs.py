@@ -187,3 +187,23 @@ def test_a_cli_fault_is_logged_with_its_traceback(
     text = (tmp_path / "till" / "logs" / "cli.log").read_text(encoding="utf-8")
     assert "member find failed" in text and "Traceback" in text and "OSError" in text
     assert "138****5678" in text and "13812345678" not in text
+
+
+def test_a_command_on_an_old_till_upgrades_it_and_says_so_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from loyalty_desk.store import migrate
+    from tests.old_till import first_revision_till
+    from tests.test_migrations import first_revision
+
+    till = tmp_path / "old"
+    first_revision_till(till)
+    capsys.readouterr()
+    assert main(["--data-dir", str(till), "--json", "member", "find", "5678"]) == 0
+    out, err = capsys.readouterr()
+    assert [m["name"] for m in json.loads(out)["members"]] == ["Old Member"]  # one object
+    if first_revision() != migrate.head_revision():
+        assert f"from schema {first_revision()} to {migrate.head_revision()}" in err
+        assert "before-upgrade-" in err
+        log_text = (till / "logs" / "cli.log").read_text(encoding="utf-8")
+        assert "database upgraded from" in log_text

@@ -13,13 +13,14 @@ from loyalty_desk import __version__
 from loyalty_desk.gui.app import create_app
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.startup_checks import DamagedDatabaseDialog
-from loyalty_desk.services import backup, members, staff
+from loyalty_desk.services import backup, members
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store import migrate
 from loyalty_desk.store.db import Database
 from tests.conftest import FakeClock
 from tests.gui.conftest import MANAGER, close, dialog_of, sign_in
+from tests.old_till import first_revision_till
 from tests.test_migrations import first_revision
 from tests.test_restore_damaged import scribble
 
@@ -126,36 +127,6 @@ def test_a_newer_database_is_refused_with_a_dialog_and_left_untouched(
     assert path.read_bytes() == before
 
 
-def first_revision_till(data_dir: Path) -> None:
-    """A till database exactly as the earliest migration made it, with a store, a manager
-    and a member (written in that schema's own columns)."""
-    data_dir.mkdir(parents=True)
-    path = Desk.database_path(data_dir)
-    db = Database(path)
-    migrate.upgrade(db.engine, path, data_dir / "backups", target=first_revision())
-    db.close()
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """
-        INSERT INTO setting VALUES ('store_id', '"S001"'), ('store_name', '"Old till"'),
-               ('timezone', '"Asia/Shanghai"'), ('device_id', '"dev-1"');
-        INSERT INTO member (id, code, phone, phone_suffix, name, tier, tier_since, tier_grace,
-               referral_code, referral_rewarded, balance, debt, online_only, overdraft,
-               home_store_id, created_at, updated_at)
-        VALUES ('m1', '8000000006', '13812345678', '5678', 'Old Member', 'regular',
-               '2025-01-01 00:00:00', 0, '60000006', 0, 0, 0, 0, 0, 'S001',
-               '2025-01-01 00:00:00', '2025-01-01 00:00:00');
-        """
-    )
-    conn.execute(
-        "INSERT INTO staff (id, name, role, pin_hash, failed_attempts, active, created_at) "
-        "VALUES ('s1', ?, 'manager', ?, 0, 1, '2025-01-01 00:00:00')",
-        (MANAGER[0], staff.hasher.hash(MANAGER[1])),
-    )
-    conn.commit()
-    conn.close()
-
-
 def test_an_old_database_is_upgraded_in_place_and_the_client_says_so(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
@@ -179,3 +150,25 @@ def test_an_old_database_is_upgraded_in_place_and_the_client_says_so(
         assert migrate.current_revision(db.engine) == migrate.head_revision()
     finally:
         db.close()
+
+
+def test_the_client_backs_the_till_up_at_the_first_start_of_the_day(
+    qtbot: QtBot, store: Desk, data_dir: Path, clock: FakeClock
+) -> None:
+    store.close()
+    assert backup.list_backups(data_dir) == ()
+    window = start(data_dir, clock)
+    try:
+        sign_in(qtbot, window, MANAGER)
+        qtbot.waitUntil(lambda: backup.list_backups(data_dir) != (), timeout=10_000)
+        (made,) = backup.list_backups(data_dir)
+        assert made.name == f"loyalty-{clock.now:%Y%m%dT%H%M%S}.db"
+    finally:
+        close(qtbot, window)
+    again = start(data_dir, clock)  # the same store day: no second copy
+    try:
+        sign_in(qtbot, again, MANAGER)
+        qtbot.waitUntil(lambda: again.ops.pending == 0, timeout=10_000)
+        assert len(backup.list_backups(data_dir)) == 1
+    finally:
+        close(qtbot, again)
