@@ -36,8 +36,8 @@ def iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def entry_json(entry: LedgerEntry) -> dict[str, Any]:
-    return {
+def entry_json(entry: LedgerEntry, expires_at: datetime | None = None) -> dict[str, Any]:
+    out = {
         "id": entry.id,
         "member_id": entry.member_id,
         "kind": entry.kind,
@@ -53,6 +53,10 @@ def entry_json(entry: LedgerEntry) -> dict[str, Any]:
         "reason": entry.reason,
         "detail": entry.detail,
     }
+    if expires_at is not None:
+        # The lot this entry opened expires then; the server keeps the till's date.
+        out["expires_at"] = iso(expires_at)
+    return out
 
 
 class Event:
@@ -68,6 +72,7 @@ class Event:
         self.at = at
         self.data: dict[str, Any] = {}
         self.entries: list[LedgerEntry] = []
+        self.expiries: dict[str, datetime] = {}  # entry id -> expiry of the lot it opened
         session.add(
             Outbox(
                 event_id=self.event_id,
@@ -90,7 +95,7 @@ class Event:
             "kind": self.kind,
             "created_at": iso(self.at),
             "data": self.data,
-            "entries": [entry_json(e) for e in self.entries],
+            "entries": [entry_json(e, self.expiries.get(e.id)) for e in self.entries],
         }
         row = self.session.get(Outbox, self.event_id)
         assert row is not None

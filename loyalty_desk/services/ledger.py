@@ -29,6 +29,8 @@ class Kind(StrEnum):
     REVERSAL = "REVERSAL"
     REFERRAL = "REFERRAL"
     BONUS = "BONUS"
+    # The server's view folded in by a pull (services/sync_apply.py); never pushed.
+    SYNC = "SYNC"
 
 
 def _append(
@@ -46,6 +48,7 @@ def _append(
     cashier_id: str | None = None,
     reason: str | None = None,
     detail: dict[str, Any] | None = None,
+    offline: bool = True,
 ) -> LedgerEntry:
     entry = LedgerEntry(
         id=new_id(),
@@ -63,7 +66,7 @@ def _append(
         occurred_at=occurred_at,
         created_at=desk.now(),
         cashier_id=cashier_id,
-        offline=True,
+        offline=offline,
         known_balance=member.balance,
         sync_status="pending",
         reason=reason,
@@ -88,16 +91,18 @@ def credit(
     occurred_at: datetime = fields["occurred_at"]
     months = desk.rules_at(occurred_at).expiry.months
     if points > 0:
+        expires_at = add_months_utc(occurred_at, months, desk.tz)
         event.session.add(
             PointLot(
                 id=entry.id,
                 member_id=member.id,
                 earned_at=occurred_at,
-                expires_at=add_months_utc(occurred_at, months, desk.tz),
+                expires_at=expires_at,
                 points=points,
                 remaining=points - repay,
             )
         )
+        event.expiries[entry.id] = expires_at
     return entry
 
 
@@ -171,11 +176,31 @@ def restore(
             .order_by(LotMovement.id)
         )
     ]
-    for lot_id, give in split_restore(consumed, points - repay):
+    left = points - repay
+    for lot_id, give in split_restore(consumed, left):
         lot = event.session.get(PointLot, lot_id)
         assert lot is not None
-        lot.remaining += give
-        event.session.add(LotMovement(entry_id=entry.id, lot_id=lot_id, points=give))
+        # After a sync the server may already have refilled this lot (it plans spends on its
+        # own books): a lot never grows past its size.
+        fits = min(give, lot.points - lot.remaining)
+        if fits > 0:
+            lot.remaining += fits
+            left -= fits
+            event.session.add(LotMovement(entry_id=entry.id, lot_id=lot_id, points=fits))
+    if left > 0:  # what fits nowhere becomes a lot of its own, like new points
+        occurred_at: datetime = fields["occurred_at"]
+        expires_at = add_months_utc(occurred_at, desk.rules_at(occurred_at).expiry.months, desk.tz)
+        event.session.add(
+            PointLot(
+                id=entry.id,
+                member_id=member.id,
+                earned_at=occurred_at,
+                expires_at=expires_at,
+                points=left,
+                remaining=left,
+            )
+        )
+        event.expiries[entry.id] = expires_at
     return entry
 
 
