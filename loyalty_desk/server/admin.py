@@ -35,7 +35,7 @@ def ensure_seed(db: ServerDatabase, now: datetime) -> None:
     """Rows every server needs: the feed counter and a coupon signing key."""
     with db.write() as conn:
         if conn.execute(select(m.FeedCounter.id)).first() is None:
-            conn.execute(insert(m.FeedCounter).values(id=1, value=0))
+            conn.execute(insert(m.FeedCounter).values(id=1, value=0, epoch=secrets.token_hex(8)))
         if conn.execute(select(m.CouponKey.key_id)).first() is None:
             key_id = "k1"
             conn.execute(
@@ -44,6 +44,15 @@ def ensure_seed(db: ServerDatabase, now: datetime) -> None:
                 )
             )
             touch(conn, [("key", key_id)])
+
+
+def reset_feed(db: ServerDatabase) -> dict[str, Any]:
+    """After restoring this database from a backup: give the pull feed a new epoch, so every
+    till pulls everything again instead of trusting a cursor the backup never reached."""
+    epoch = secrets.token_hex(8)
+    with db.write() as conn:
+        conn.execute(update(m.FeedCounter).where(m.FeedCounter.id == 1).values(epoch=epoch))
+    return {"epoch": epoch}
 
 
 # -- stores and registration codes -------------------------------------------------------

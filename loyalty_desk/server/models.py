@@ -320,3 +320,6 @@ class FeedCounter(Base):
     __tablename__ = "feed_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+    # Changes when the database is restored from a backup (`server feed reset`): tills
+    # that see a new epoch pull everything again instead of trusting their cursor.
+    epoch: Mapped[str] = mapped_column(String(32))

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from loyalty_desk.server import models as m
 from loyalty_desk.server.db import ServerDatabase
-from loyalty_desk.server.unit import MEMBER_COLUMNS, chunks, feed_head
+from loyalty_desk.server.unit import MEMBER_COLUMNS, chunks
 from loyalty_desk.sync.protocol import MAX_PULL_LIMIT
 
 CLOSURE_ROUNDS = 8
@@ -107,7 +107,7 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
     """One page as JSON text (encoded here: a first pull moves a million members)."""
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     with db.read() as conn:
-        head = feed_head(conn)
+        head, epoch = conn.execute(select(m.FeedCounter.value, m.FeedCounter.epoch)).one()
         applied = conn.execute(
             select(m.Device.last_seq).where(m.Device.id == device_id)
         ).scalar_one()
@@ -116,6 +116,7 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
             "more": False,
             "reset": False,
             "head": head,
+            "epoch": epoch,
             "applied_through": int(applied),
             "server_time": now.isoformat(),
             "members": [],

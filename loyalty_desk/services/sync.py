@@ -416,17 +416,20 @@ def _pull_all(
         state = s.get(SyncState, 1)
         assert state is not None
         cursor = state.pull_cursor or 0
+        epoch = state.feed_epoch
     start = cursor
     page_limit = limit or (FIRST_PULL_LIMIT if cursor == 0 else DEFAULT_PULL_LIMIT)
     resets = 0
     while True:
         reply = client.call("GET", "/v1/sync/pull", params={"cursor": cursor, "limit": page_limit})
         page = reply.body
-        if page.get("reset") and resets == 0:
+        restored = epoch is not None and page.get("epoch") != epoch and cursor > 0
+        if (page.get("reset") or restored) and resets == 0:
             resets += 1
             cursor = start = 0
-            summary.notes.append("the server's feed is behind this till's cursor: pulling all")
+            summary.notes.append("the server was restored from a backup: pulling everything")
             continue
+        epoch = page.get("epoch")
         done = apply_page(desk, page)
         summary.pulled += done.members
         summary.merged += done.merged

@@ -116,6 +116,7 @@ def apply_page(desk: Desk, page: dict[str, Any]) -> PageResult:
             result.merged = merged
         result.coupons = _store_coupons(s, page.get("coupons") or [])
         state.pull_cursor = int(page["cursor"])
+        state.feed_epoch = page.get("epoch") or state.feed_epoch
         state.applied_through = max(state.applied_through or 0, applied)
         state.last_pull_at = now
     return result

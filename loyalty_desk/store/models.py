@@ -315,6 +315,7 @@ class SyncState(Base):
     server_synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Snapshot entries (kind SYNC) name this outbox event: see services/sync_apply.py.
     registration_event_id: Mapped[str | None] = mapped_column(String(36))
+    feed_epoch: Mapped[str | None] = mapped_column(String(32))  # see PullReply.epoch
     # The consistency check compares running totals; this much is already verified.
     checked_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     checked_points: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

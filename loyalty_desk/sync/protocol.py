@@ -207,6 +207,7 @@ class PullReply(BaseModel):
     more: bool
     reset: bool  # the till's cursor is ahead of the server (restored backup): start again
     head: int  # the newest change on the server when this page was read (progress bars)
+    epoch: str  # a new epoch (the server was restored from a backup): pull from 0 again
     applied_through: int  # this device's events the snapshots below already include
     server_time: datetime
     members: list[MemberOut]

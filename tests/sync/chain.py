@@ -24,7 +24,7 @@ from loyalty_desk.services.setup import init_store
 from loyalty_desk.services.sync_client import use_transport
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import LedgerEntry, Member
-from loyalty_desk.sync.transport import Transport
+from loyalty_desk.sync.transport import Reply, Transport, Unreachable
 from tests.conftest import FakeClock
 
 PG_ENV = "LOYALTY_TEST_DATABASE_URL"
@@ -74,6 +74,19 @@ class TillTemplate:
         conn.close()
 
 
+class Switch:
+    """A network cable the test can pull: while `down`, nothing reaches the server."""
+
+    def __init__(self, inner: Transport) -> None:
+        self.inner = inner
+        self.down = False
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Reply:
+        if self.down:
+            raise Unreachable("network down")
+        return self.inner.request(method, path, **kwargs)
+
+
 @dataclass
 class Chain:
     service: Service
@@ -106,13 +119,22 @@ class Chain:
         else:
             unwrap(init_store(folder, store_id, clock=self.clock))
         desk = unwrap(Desk.open(folder, clock=self.clock))
-        link = transport or LocalTransport(self.service)
+        link = transport or Switch(LocalTransport(self.service))
         use_transport(desk, link)
         self.tills[name] = desk
         self.transports[name] = link
         if register:
             unwrap(sync.register(desk, "http://server.test", self.code(store_id)))
         return desk
+
+    def offline(self, *names: str, down: bool = True) -> None:
+        for name in names:
+            link = self.transports[name]
+            assert isinstance(link, Switch)
+            link.down = down
+
+    def online(self, *names: str) -> None:
+        self.offline(*names, down=False)
 
     def sync(self, name: str) -> sync.SyncSummary:
         return unwrap(sync.sync_once(self.tills[name]))
@@ -212,3 +234,66 @@ def own_points(desk: Desk) -> int:
 def ok(value: Any) -> Any:
     assert not isinstance(value, Refusal), value
     return value
+
+
+def assert_converged(chain: Chain) -> None:
+    """After a clean sync everywhere: every till event is on the server exactly once,
+    nothing is waiting, and every till shows the server's balances."""
+    from tests.helpers import check_invariants
+    from loyalty_desk.store.models import Outbox
+
+    chain.sync_all()
+    with chain.db.read() as conn:
+        events = {
+            e.event_id: e.status for e in conn.execute(select(sm.Event.event_id, sm.Event.status))
+        }
+        quarantined = set(conn.execute(select(sm.Quarantine.event_id)).scalars())
+        entries = set(conn.execute(select(sm.Entry.id)).scalars())
+        balances = {
+            r.id: r.points - r.debt
+            for r in conn.execute(
+                select(sm.Member.id, sm.Member.points, sm.Member.debt).where(
+                    sm.Member.merged_into.is_(None)
+                )
+            )
+        }
+    for name, desk in chain.tills.items():
+        with desk.read() as s:
+            rows = list(s.scalars(select(Outbox)))
+            for row in rows:
+                assert row.acked_at is not None, (name, row.device_seq, row.kind)
+                assert row.event_id in events or row.event_id in quarantined, (name, row.event_id)
+            accepted = {r.event_id for r in rows if events.get(r.event_id) == "accepted"}
+            for entry in s.scalars(select(LedgerEntry).where(LedgerEntry.kind != "SYNC")):
+                if entry.event_id in accepted:
+                    assert entry.id in entries, (name, entry.id)
+            for member in s.scalars(select(Member).where(Member.merged_into.is_(None))):
+                if member.id in balances:
+                    assert member.balance == balances[member.id], (name, member.code)
+        check_invariants(desk)
+    check_server_books(chain.service)
+
+
+def snapshot_server(chain: Chain) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the server, as a backup taken now would hold it."""
+    with chain.db.read() as conn:
+        return {
+            t.name: [dict(r) for r in conn.execute(t.select()).mappings()]
+            for t in sm.Base.metadata.sorted_tables
+        }
+
+
+def restore_server(chain: Chain, backup: dict[str, list[dict[str, Any]]]) -> None:
+    empty_server(chain.db.url)
+    with chain.db.write() as conn:
+        for table in sm.Base.metadata.sorted_tables:
+            rows = backup[table.name]
+            if rows:
+                conn.execute(table.insert(), rows)
+            if chain.db.postgres and "id" in table.c and table.c.id.autoincrement is True:
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)"
+                    )
+                )

@@ -124,6 +124,7 @@ def upgrade() -> None:
         "feed_counter",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.Column("epoch", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(

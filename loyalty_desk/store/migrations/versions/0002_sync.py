@@ -33,6 +33,7 @@ def upgrade() -> None:
             sa.Column("server_synced_at", loyalty_desk.store.types.UTCDateTime(), nullable=True)
         )
         batch_op.add_column(sa.Column("registration_event_id", sa.String(length=36), nullable=True))
+        batch_op.add_column(sa.Column("feed_epoch", sa.String(length=32), nullable=True))
         batch_op.add_column(
             sa.Column("checked_through", sa.Integer(), server_default="0", nullable=False)
         )
@@ -50,6 +51,7 @@ def downgrade() -> None:
         for column in (
             "checked_points",
             "checked_through",
+            "feed_epoch",
             "registration_event_id",
             "server_synced_at",
             "applied_through",
