@@ -239,8 +239,8 @@ def ok(value: Any) -> Any:
 def assert_converged(chain: Chain) -> None:
     """After a clean sync everywhere: every till event is on the server exactly once,
     nothing is waiting, and every till shows the server's balances."""
-    from tests.helpers import check_invariants
     from loyalty_desk.store.models import Outbox
+    from tests.helpers import check_invariants
 
     chain.sync_all()
     with chain.db.read() as conn:

@@ -6,7 +6,7 @@ import json
 import shutil
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.server import admin, failpoints
