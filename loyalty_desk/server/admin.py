@@ -25,6 +25,7 @@ from loyalty_desk.sync.protocol import PROTOCOL_VERSION, RegisterReply, Register
 STORE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 CODE_TTL = timedelta(hours=24)
 TOKEN_TTL = timedelta(days=365)
+TOKEN_RENEWAL = timedelta(days=30)  # a token this close to its end is renewed on check
 
 
 def sha256(text: str) -> str:
@@ -222,6 +223,7 @@ def _known(conn: Connection, event_ids: list[str]) -> dict[str, str]:
 class Caller:
     device_id: str
     store_id: str
+    token_expires_at: datetime
 
 
 def authenticate(conn: Connection, authorization: str | None, now: datetime) -> Caller:
@@ -230,26 +232,38 @@ def authenticate(conn: Connection, authorization: str | None, now: datetime) -> 
     device_id, _, secret = token.strip().partition(".")
     if scheme.lower() != "bearer" or not device_id or not secret or len(token) > 200:
         raise ApiError(401, Code.UNAUTHORISED, "Send the device token: Authorization: Bearer …")
-    row = (
-        conn.execute(
-            select(
-                m.Device.store_id,
-                m.Device.token_hash,
-                m.Device.token_expires_at,
-                m.Device.revoked_at,
-            ).where(m.Device.id == device_id)
-        )
-        .mappings()
-        .first()
-    )
-    expected = row["token_hash"] if row is not None else sha256("no such device")
-    if not hmac.compare_digest(sha256(secret), expected) or row is None:
+    row = conn.execute(select(m.Device).where(m.Device.id == device_id)).mappings().first()
+    given = sha256(secret)
+    current = row["token_hash"] if row is not None else sha256("no such device")
+    valid = hmac.compare_digest(given, current)
+    previous = row["previous_token_hash"] if row is not None else None
+    if not valid and previous is not None and row is not None:
+        valid = hmac.compare_digest(given, previous) and row["previous_token_until"] > now
+    if not valid or row is None:
         raise ApiError(401, Code.UNAUTHORISED, "The device token is not valid; register again.")
     if row["revoked_at"] is not None:
         raise ApiError(401, Code.DEVICE_REVOKED, "This till was revoked; register it again.")
     if row["token_expires_at"] <= now:
         raise ApiError(401, Code.TOKEN_EXPIRED, "The device token expired; register again.")
-    return Caller(device_id, row["store_id"])
+    return Caller(device_id, row["store_id"], row["token_expires_at"])
+
+
+def renew_token(db: ServerDatabase, device_id: str, now: datetime) -> tuple[str, datetime]:
+    """A new token for a till whose token runs out soon; the old one works one more day."""
+    secret = secrets.token_urlsafe(32)
+    expires = now + TOKEN_TTL
+    with db.write() as conn:
+        conn.execute(
+            update(m.Device)
+            .where(m.Device.id == device_id)
+            .values(
+                previous_token_hash=m.Device.token_hash,
+                previous_token_until=now + timedelta(days=1),
+                token_hash=sha256(secret),
+                token_expires_at=expires,
+            )
+        )
+    return f"{device_id}.{secret}", expires
 
 
 # -- tills -------------------------------------------------------------------------------

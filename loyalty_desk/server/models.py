@@ -61,6 +61,9 @@ class Device(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     token_hash: Mapped[str] = mapped_column(String(64))
     token_expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # After a renewal the old token still works for a day (a request may be in flight).
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64))
+    previous_token_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     start_seq: Mapped[int] = mapped_column(BigInteger)

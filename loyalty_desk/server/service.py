@@ -115,6 +115,11 @@ class Service:
 
     def check(self, authorization: str | None) -> CheckReply:
         caller = self.caller(authorization)
+        now = self.now()
+        token: str | None = None
+        expires: datetime | None = None
+        if caller.token_expires_at - now < admin.TOKEN_RENEWAL:
+            token, expires = admin.renew_token(self.db, caller.device_id, now)
         with self.db.read() as conn:
             d = (
                 conn.execute(select(m.Device).where(m.Device.id == caller.device_id))
@@ -127,7 +132,9 @@ class Service:
                 applied_through=d["last_seq"],
                 event_count=d["event_count"],
                 points_total=d["points_total"],
-                server_time=self.now(),
+                server_time=now,
+                new_token=token,
+                new_token_expires_at=expires,
             )
 
     def hold(self, authorization: str | None, request: HoldRequest) -> HoldReply:

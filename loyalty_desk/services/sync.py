@@ -465,6 +465,9 @@ def _compare(desk: Desk, client: Client) -> tuple[bool, str]:
     with desk.write() as s:
         state = s.get(SyncState, 1)
         assert state is not None
+        if server.get("new_token"):
+            state.device_token = client.token = server["new_token"]
+            state.token_expires_at = datetime.fromisoformat(server["new_token_expires_at"])
         start = int(server["start_seq"])
         applied = int(server["applied_through"])
         through = max(state.checked_through or 0, start - 1)

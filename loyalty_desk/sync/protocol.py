@@ -226,6 +226,9 @@ class CheckReply(BaseModel):
     event_count: int
     points_total: int  # sum of the points of this device's entries, as the till sent them
     server_time: datetime
+    # A fresh token when the current one runs out within 30 days; the till keeps it.
+    new_token: str | None = None
+    new_token_expires_at: datetime | None = None
 
 
 class HoldRequest(Strict):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_server
 Revises:
-Create Date: 2026-11-22 17:34:53.266876
+Create Date: 2026-11-22 17:35:00
 """
 
 from __future__ import annotations
@@ -303,6 +303,12 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column(
             "token_expires_at", loyalty_desk.server.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("previous_token_hash", sa.String(length=64), nullable=True),
+        sa.Column(
+            "previous_token_until",
+            loyalty_desk.server.types.UTCDateTime(timezone=True),
+            nullable=True,
         ),
         sa.Column(
             "registered_at", loyalty_desk.server.types.UTCDateTime(timezone=True), nullable=False
