@@ -420,7 +420,7 @@ def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
 # -- parser --------------------------------------------------------------------------------
 
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("loyalty_desk.cli_sync", "loyalty_desk.server.cli")
 
 
 def build_parser() -> Parser:

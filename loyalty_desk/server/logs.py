@@ -9,7 +9,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 LOGGER = "loyalty_desk.server"
-_RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
+_RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "color_message",  # uvicorn's ANSI-coloured copy of msg
+}
 
 
 class JsonFormatter(logging.Formatter):
@@ -28,7 +31,7 @@ class JsonFormatter(logging.Formatter):
 
 def setup(level: str = "INFO") -> logging.Logger:
     logger = logging.getLogger(LOGGER)
-    if not any(isinstance(h.formatter, JsonFormatter) for h in logger.handlers):
+    if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(JsonFormatter())
         logger.addHandler(handler)
@@ -39,3 +42,24 @@ def setup(level: str = "INFO") -> logging.Logger:
 
 def get() -> logging.Logger:
     return logging.getLogger(LOGGER)
+
+
+def uvicorn_config(level: str = "INFO") -> dict[str, Any]:
+    """uvicorn's own messages (startup, worker restarts) in the same JSON lines."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "loggers": {
+            "uvicorn": {"handlers": ["stderr"], "level": level, "propagate": False},
+            "uvicorn.error": {"handlers": ["stderr"], "level": level, "propagate": False},
+            LOGGER: {"handlers": ["stderr"], "level": level, "propagate": False},
+        },
+    }
