@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# The multi-till sync simulation over thousands of seeds (make test runs 200).
+SOAK_SEEDS ?= 5000
+SOAK_JOBS ?= 2
+soak: $(STAMP)
+	$(BIN)/python -m tests.sync.simulation --seeds $(SOAK_SEEDS) --steps 60 --jobs $(SOAK_JOBS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
