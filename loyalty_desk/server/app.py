@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from loyalty_desk import __version__
 from loyalty_desk.server import failpoints, logs
@@ -58,8 +59,8 @@ Protocol = Annotated[
 Authorization = Annotated[str | None, Header(description="`Bearer <device token>`", max_length=300)]
 
 
-def create_app(service: Service | None = None) -> FastAPI:
-    log = logs.setup()
+def create_app(service: Service | None = None, *, log_level: str = "INFO") -> FastAPI:
+    log = logs.setup(log_level)
     if service is None:
         settings = Settings.from_env()
         service = Service(open_database(settings.database_url), hold_ttl=settings.hold_ttl)
@@ -76,6 +77,12 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(status_code=exc.status, content=exc.body())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # A body that is not even text, an unknown path: the same error shape as the rest.
+        body = {"error": {"code": f"HTTP_{exc.status_code}", "message": str(exc.detail)}}
+        return JSONResponse(status_code=exc.status_code, content=body, headers=exc.headers)
 
     @app.middleware("http")
     async def access_log(
@@ -127,7 +134,7 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.post(
         "/v1/register",
         response_model=RegisterReply,
-        responses=_errors(403, 409, 426),
+        responses=_errors(400, 403, 409, 426),
         tags=["sync"],
     )
     def register(body: RegisterRequest, protocol: Protocol = None) -> RegisterReply:
@@ -138,7 +145,7 @@ def create_app(service: Service | None = None) -> FastAPI:
     @app.post(
         "/v1/sync/push",
         response_model=PushReply,
-        responses=_errors(401, 403, 426),
+        responses=_errors(400, 401, 403, 426),
         tags=["sync"],
     )
     def push(
@@ -180,7 +187,7 @@ def create_app(service: Service | None = None) -> FastAPI:
         "/v1/holds",
         response_model=HoldReply,
         status_code=201,
-        responses=_errors(401, 409, 426),
+        responses=_errors(400, 401, 409, 426),
         tags=["holds"],
     )
     def hold(
