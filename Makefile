@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench soak clean
+.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy loyalty_desk/domain loyalty_desk/services
 
-pytest: $(STAMP)
+# QtMultimedia (the camera dialog) links libpulse.so.0, which minimal Debian/Ubuntu images
+# lack. Installed here when it is missing and we may (root, apt); otherwise the camera
+# dialog tests skip and say why.
+system-deps:
+	@if [ "$$(uname)" = Linux ] && ! ldconfig -p | grep -q 'libpulse\.so\.0 '; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q libpulse0 >/dev/null 2>&1 \
+	      || { apt-get update -q >/dev/null && apt-get install -y -q libpulse0 >/dev/null; } \
+	      || echo "warning: libpulse0 could not be installed; camera tests will skip"; \
+	  else echo "note: install libpulse0 (apt) to run the camera dialog tests"; fi; \
+	fi
+
+pytest: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
@@ -39,6 +52,10 @@ SOAK_SEEDS ?= 5000
 SOAK_JOBS ?= 2
 soak: $(STAMP)
 	$(BIN)/python -m tests.sync.simulation --seeds $(SOAK_SEEDS) --steps 60 --jobs $(SOAK_JOBS)
+
+# The pictures of README's coupons section (docs/vouchers/*.png).
+voucher-examples: $(STAMP)
+	$(BIN)/python docs/vouchers/make_examples.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -417,10 +417,97 @@ def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     )
 
 
+@with_desk
+def cmd_rules_show(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import rules
+
+    versions = rules.versions(desk)
+    current = desk.rules_at(desk.now())
+    data = {"in_effect": current.version, "versions": [v.to_json() for v in versions]}
+    lines = [
+        f"v{v.version}  {tr('from', '生效')} {local_time(desk, v.effective_from)[:10]}  {v.source}"
+        + ("  ←" if v.version == current.version else "")
+        for v in versions
+    ]
+    e, t, r = current.earning, current.tiers, current.redemption
+    facts = [
+        (tr("yuan per point", "每积分消费（元）"), e.fen_per_point // 100),
+        (tr("first purchase", "首单倍数"), f"×{e.first_purchase_multiplier}"),
+        (tr("big ticket", "大单"), f"≥{e.big_ticket_fen // 100} ×{e.big_ticket_multiplier}"),
+        (tr("birthday month", "生日月"), f"×{e.birthday_multiplier}"),
+        (tr("daily cap", "单日上限"), e.daily_cap_points),
+        (
+            tr("tier multipliers", "等级倍数"),
+            f"×{t.regular_multiplier} ×{t.silver_multiplier} ×{t.gold_multiplier} "
+            f"×{t.diamond_multiplier}",
+        ),
+        (tr("fen per point redeemed", "每积分抵（分）"), r.fen_per_point),
+        (tr("redeem at least", "最少抵扣积分"), r.min_points),
+        (tr("share of a receipt", "抵扣上限"), f"{r.max_share_percent}%"),
+        (tr("points expire after (months)", "积分有效期（月）"), current.expiry.months),
+    ]
+    lines += [""] + [f"{name}: {value}" for name, value in facts]
+    return Output(data, "\n".join(lines))
+
+
+@with_desk
+def cmd_rules_publish(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services import rules
+
+    effective = parse_date(args.effective, field="effective date")
+    if isinstance(effective, Refusal):
+        return effective
+    result = rules.publish_local(
+        desk, Path(args.file), effective, manager_pin=args.manager_pin, manager_name=args.manager
+    )
+    if isinstance(result, Refusal):
+        return result
+    return Output(
+        result.to_json(),
+        tr(
+            f"Rules v{result.version} take effect on {args.effective}.",
+            f"规则 v{result.version} 将于 {args.effective} 生效。",
+        ),
+    )
+
+
+@with_desk
+def cmd_backup(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.backup import backup_now
+
+    result = backup_now(desk, Path(args.to) if args.to else None)
+    if isinstance(result, Refusal):
+        return result
+    return Output(
+        result.to_json(),
+        tr(f"Backed up to {result.path}", f"已备份到 {result.path}"),
+    )
+
+
+def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.services.backup import restore
+    from loyalty_desk.services.desk import system_clock
+
+    result = restore(data_dir_of(args), Path(args.file), now=system_clock())
+    if isinstance(result, Refusal):
+        return result
+    text = tr(f"Restored from {result.restored_from}", f"已从 {result.restored_from} 恢复")
+    if result.saved_current_as:
+        text += tr(
+            f"\nThe database it replaced is kept as {result.saved_current_as}",
+            f"\n被替换的数据库已保存为 {result.saved_current_as}",
+        )
+    return Output(result.to_json(), text)
+
+
 # -- parser --------------------------------------------------------------------------------
 
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
-EXTENSIONS: tuple[str, ...] = ("loyalty_desk.cli_sync", "loyalty_desk.server.cli")
+EXTENSIONS: tuple[str, ...] = (
+    "loyalty_desk.coupon_cli",
+    "loyalty_desk.cli_sync",
+    "loyalty_desk.server.cli",
+)
 
 
 def build_parser() -> Parser:
@@ -500,6 +587,24 @@ def build_parser() -> Parser:
     sadd.add_argument("--pin", required=True)
     sadd.add_argument("--manager-pin", help="needed once a manager exists")
     sadd.set_defaults(handler=cmd_staff_add)
+
+    rules = sub.add_parser("rules", help="the business rules in effect")
+    rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=Parser)
+    rshow = rsub.add_parser("show", help="rule versions and the one in effect")
+    rshow.set_defaults(handler=cmd_rules_show)
+    rpub = rsub.add_parser("publish", help="a standalone store's new rule version (manager)")
+    rpub.add_argument("file", help="TOML rule file (see README)")
+    rpub.add_argument("--effective", required=True, help="YYYY-MM-DD, store-local")
+    rpub.add_argument("--manager-pin", required=True)
+    rpub.add_argument("--manager")
+    rpub.set_defaults(handler=cmd_rules_publish)
+
+    bk = sub.add_parser("backup", help="copy the database now (kept 30 days)")
+    bk.add_argument("--to", help="another folder (e.g. a USB stick); not rotated")
+    bk.set_defaults(handler=cmd_backup)
+    rs = sub.add_parser("restore", help="replace the database with a backup (till closed)")
+    rs.add_argument("file")
+    rs.set_defaults(handler=cmd_restore)
 
     aud = sub.add_parser("audit", help="the hash-chained audit log")
     asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=Parser)

@@ -70,8 +70,11 @@ def db_fingerprint(desk: Desk) -> tuple[int, ...]:
                 m.AuditLog,
                 m.Staff,
                 m.LotMovement,
+                m.Coupon,
             )
         ]
+        # A refused coupon use must not change any coupon's status either.
+        counts.append(s.scalar(select(func.count()).where(m.Coupon.status != "issued")))
         total = s.scalar(select(func.coalesce(func.sum(m.Member.balance), 0)))
         lots = s.scalar(select(func.coalesce(func.sum(m.PointLot.remaining), 0)))
     return (*[int(c or 0) for c in counts], int(total or 0), int(lots or 0))

@@ -89,3 +89,62 @@ def test_silver_multiplier_floors() -> None:
 def test_daily_cap_counts_what_was_earned_today() -> None:
     b = compute_award(DEFAULT_RULES, situation(100_000, earned_today=4_500))
     assert b.computed_points == 2_000 and b.awarded_points == 500 and b.capped_points == 1_500
+
+
+def test_local_rule_version_applies_from_its_date_and_is_recorded(
+    desk,
+    clock,
+    manager,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from loyalty_desk.domain.timeutil import local_date
+    from loyalty_desk.services import audit, checkout, members
+    from loyalty_desk.services import rules as rule_book
+    from loyalty_desk.services.usecase import unwrap
+    from loyalty_desk.store.models import LedgerEntry
+
+    rule_file = tmp_path / "rules.toml"
+    rule_file.write_text('[earning]\nfirst_purchase_multiplier = "3"\n', encoding="utf-8")
+    tomorrow = local_date(clock.now, desk.tz) + timedelta(days=1)
+    v2 = unwrap(rule_book.publish_local(desk, rule_file, tomorrow, manager_pin=manager))
+    assert v2.version == 2 and v2.rules.earning.first_purchase_multiplier == 3
+    a = unwrap(members.enroll(desk, "13800000001", "A")).code
+    b = unwrap(members.enroll(desk, "13800000002", "B")).code
+    assert unwrap(checkout.earn(desk, a, "A1", 10_000)).points_awarded == 500  # still v1 today
+    clock.advance(days=1)
+    r = unwrap(checkout.earn(desk, b, "B1", 10_000))
+    assert r.points_awarded == 300 and r.breakdown["rule_version"] == 2
+    with desk.read() as s:
+        versions = dict(s.execute(select(LedgerEntry.receipt_no, LedgerEntry.rule_version)).all())
+    assert versions == {"A1": 1, "B1": 2}
+    assert audit.verify(desk).ok
+
+
+def test_bad_rule_files_are_refused(desk, clock, manager, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from loyalty_desk.domain.timeutil import local_date
+    from loyalty_desk.services import rules as rule_book
+    from tests.helpers import db_fingerprint
+
+    today = local_date(clock.now, desk.tz)
+    before = db_fingerprint(desk)
+    cases = {
+        "broken.toml": ("[earning\nx=1", Code.INVALID_RULES),
+        "unknown.toml": ("[earning]\nfree_money = 1\n", Code.INVALID_RULES),
+        "wrongtype.toml": ('[redemption]\nmin_points = "lots"\n', Code.INVALID_RULES),
+    }
+    for name, (text, code) in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        r = rule_book.publish_local(desk, path, today, manager_pin=manager)
+        assert isinstance(r, Refusal) and r.code is code, (name, r)
+    missing = rule_book.publish_local(desk, tmp_path / "none.toml", today, manager_pin=manager)
+    assert isinstance(missing, Refusal) and missing.code is Code.INVALID_FILE
+    ok = tmp_path / "ok.toml"
+    ok.write_text("[earning]\ndaily_cap_points = 100\n", encoding="utf-8")
+    no_pin = rule_book.publish_local(desk, ok, today, manager_pin=None)
+    assert isinstance(no_pin, Refusal) and no_pin.code is Code.MANAGER_PIN_REQUIRED
+    assert db_fingerprint(desk) == before

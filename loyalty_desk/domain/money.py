@@ -30,12 +30,22 @@ def parse_yuan(text: str, *, allow_zero: bool = False, field: str = "amount") ->
             Code.INVALID_AMOUNT, f"'{text}' is not an amount; enter it in yuan, e.g. 128.50."
         )
     fen = int(match["whole"]) * 100 + int((match["frac"] or "0").ljust(2, "0"))
-    if fen == 0 and not allow_zero:
+    if fen == 0 and allow_zero:
+        return 0
+    return check_fen(fen, field)
+
+
+def check_fen(fen: object, field: str = "amount") -> int | Refusal:
+    """An amount already in fen (from code, not a person): a whole, positive, sane number."""
+    if isinstance(fen, bool) or not isinstance(fen, int):
+        return Refusal(Code.INVALID_AMOUNT, f"The {field} must be a whole number of fen.")
+    if fen <= 0:
         return Refusal(Code.INVALID_AMOUNT, f"The {field} must be more than 0.")
     if fen > MAX_AMOUNT_FEN:
         return Refusal(
             Code.INVALID_AMOUNT,
-            f"{text} yuan is over the limit of {format_yuan(MAX_AMOUNT_FEN)} for one receipt.",
+            f"{format_yuan(fen)} yuan is over the limit of {format_yuan(MAX_AMOUNT_FEN)} "
+            "for one receipt.",
         )
     return fen
 

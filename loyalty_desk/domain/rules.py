@@ -93,6 +93,7 @@ class ApprovalRules:
     adjust_needs_manager: bool = True
     refund_needs_manager: bool = True
     void_coupon_needs_manager: bool = True
+    issue_coupon_needs_manager: bool = True  # handing out a promotion coupon by hand
 
 
 @dataclass(frozen=True, slots=True)

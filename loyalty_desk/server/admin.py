@@ -38,7 +38,7 @@ def ensure_seed(db: ServerDatabase, now: datetime) -> None:
         if conn.execute(select(m.FeedCounter.id)).first() is None:
             conn.execute(insert(m.FeedCounter).values(id=1, value=0, epoch=secrets.token_hex(8)))
         if conn.execute(select(m.CouponKey.key_id)).first() is None:
-            key_id = "k1"
+            key_id = "01"  # coupon codes carry a 2-digit key id; 90-99 are till-local
             conn.execute(
                 insert(m.CouponKey).values(
                     key_id=key_id, secret_hex=secrets.token_hex(32), created_at=now

@@ -403,6 +403,8 @@ def coupon_issued(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome)
             redeemed_at=None,
             redeemed_receipt=None,
             redeemed_store_id=None,
+            voided_at=None,
+            void_reason=None,
             updated_at=u.now,
         )
     )
@@ -413,6 +415,8 @@ def coupon_issued(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome)
 
 def coupon_redeemed(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome) -> Outcome:
     code = _code(event.data.get("code"))
+    check_entries(u, event, set())
+    post_entries(u, ctx, event, outcome)
     receipt = _short(event.data.get("receipt_no"))
     amount = event.data.get("amount_fen")
     member_id = _short(event.data.get("member_id"), 40)
@@ -470,6 +474,8 @@ def coupon_restored(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcom
     coupon = _coupon(u, code)
     if coupon is None:
         raise Reject(Code.INVALID_CODE, f"No coupon {code} on the server.")
+    check_entries(u, event, set())
+    post_entries(u, ctx, event, outcome)
     u.conn.execute(
         update(m.CouponUse)
         .where(
@@ -509,8 +515,17 @@ def coupon_voided(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome)
     code = _code(event.data.get("code"))
     if _coupon(u, code) is None:
         raise Reject(Code.INVALID_CODE, f"No coupon {code} on the server.")
+    check_entries(u, event, set())  # voiding a points voucher gives its points back
+    post_entries(u, ctx, event, outcome)
     u.conn.execute(
-        update(m.Coupon).where(m.Coupon.code == code).values(status="void", updated_at=u.now)
+        update(m.Coupon)
+        .where(m.Coupon.code == code)
+        .values(
+            status="void",
+            voided_at=event.created_at,
+            void_reason=_short(event.data.get("reason"), 500),
+            updated_at=u.now,
+        )
     )
     u.changes.add(("coupon", code))
     return outcome

@@ -232,6 +232,8 @@ class Coupon(Base):
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redeemed_receipt: Mapped[str | None] = mapped_column(String(64))
     redeemed_store_id: Mapped[str | None] = mapped_column(String(32))
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_coupon_member", "member_id"),)

@@ -142,7 +142,14 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
         wanted: dict[str, list[str]] = {"member": [], "coupon": [], "rules": [], "key": []}
         for kind, entity, _seq in rows:
             wanted.setdefault(kind, []).append(entity)
-        members = _members(conn, wanted["member"])
+        coupons = []
+        for part in chunks(wanted["coupon"]):
+            coupons += list(
+                conn.execute(select(m.Coupon).where(m.Coupon.code.in_(part))).mappings()
+            )
+        # A coupon comes with its owner, so the till can store it on the same page.
+        owners = [c["member_id"] for c in coupons if c["member_id"]]
+        members = _members(conn, wanted["member"] + owners)
         lots = _lots(conn, list(members))
         page["members"] = [member_json(row, lots.get(mid, [])) for mid, row in members.items()]
         if wanted["rules"]:
@@ -159,19 +166,20 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
                         "body": json.loads(body),
                     }
                 )
-        for part in chunks(wanted["coupon"]):
-            for c in conn.execute(select(m.Coupon).where(m.Coupon.code.in_(part))).mappings():
-                page["coupons"].append(
-                    {
-                        "code": c["code"],
-                        "member_id": c["member_id"],
-                        "status": c["status"],
-                        "record": json.loads(c["record"]),
-                        "redeemed_at": _iso(c["redeemed_at"]),
-                        "redeemed_receipt": c["redeemed_receipt"],
-                        "redeemed_store_id": c["redeemed_store_id"],
-                    }
-                )
+        for c in coupons:
+            page["coupons"].append(
+                {
+                    "code": c["code"],
+                    "member_id": c["member_id"],
+                    "status": c["status"],
+                    "record": json.loads(c["record"]),
+                    "redeemed_at": _iso(c["redeemed_at"]),
+                    "redeemed_receipt": c["redeemed_receipt"],
+                    "redeemed_store_id": c["redeemed_store_id"],
+                    "voided_at": _iso(c["voided_at"]),
+                    "void_reason": c["void_reason"],
+                }
+            )
         if wanted["key"]:
             page["coupon_keys"] = coupon_keys(conn)
     return json.dumps(page, ensure_ascii=False)

@@ -7,18 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.earning import EarnSituation, compute_award
 from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.lots import proportional_cumulative
-from loyalty_desk.domain.money import MAX_AMOUNT_FEN, format_yuan
+from loyalty_desk.domain.money import check_fen, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
 from loyalty_desk.services import audit, redeem_guard, tiers
+from loyalty_desk.services.coupon_issue import birthday_coupon_if_due
+from loyalty_desk.services.coupon_restore import restore_used_on
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import Event
 from loyalty_desk.services.ledger import Kind, credit, debit, restore
@@ -26,7 +28,14 @@ from loyalty_desk.services.members import member_view, resolve_member
 from loyalty_desk.services.staff import StaffView, verify_manager_pin
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.services.views import MemberView
-from loyalty_desk.store.models import LedgerEntry, Member, Receipt, Redemption, Refund
+from loyalty_desk.store.models import (
+    LedgerEntry,
+    Member,
+    Receipt,
+    Redemption,
+    Refund,
+    table_of,
+)
 
 RECEIPT_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_\-./:#]{0,63}$")
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -51,16 +60,10 @@ def check_receipt_no(receipt_no: str) -> str:
 
 
 def check_amount(amount_fen: int, what: str = "amount") -> int:
-    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be a whole number of fen.")
-    if amount_fen <= 0:
-        raise refuse(Code.INVALID_AMOUNT, f"The {what} must be more than 0.")
-    if amount_fen > MAX_AMOUNT_FEN:
-        raise refuse(
-            Code.INVALID_AMOUNT,
-            f"{format_yuan(amount_fen)} yuan is over the limit for one receipt.",
-        )
-    return amount_fen
+    checked = check_fen(amount_fen, what)
+    if isinstance(checked, Refusal):
+        raise Refused(checked)
+    return checked
 
 
 def business_time(desk: Desk, at: datetime | None) -> datetime:
@@ -80,15 +83,27 @@ def business_time(desk: Desk, at: datetime | None) -> datetime:
     return moment
 
 
+_LEDGER = table_of(LedgerEntry)
+_RECEIPTS = table_of(Receipt)
+# Statements on the award path are built once and run on the connection (Core): the ORM
+# layer costs more than the query itself here.
+_EARNED_TODAY = select(func.coalesce(func.sum(_LEDGER.c.points), 0)).where(
+    _LEDGER.c.member_id == bindparam("member"),
+    _LEDGER.c.kind == Kind.EARN.value,
+    _LEDGER.c.occurred_at >= bindparam("start"),
+    _LEDGER.c.occurred_at < bindparam("end"),
+)
+_PRIOR_RECEIPT = select(_RECEIPTS).where(
+    _RECEIPTS.c.store_id == bindparam("store"), _RECEIPTS.c.receipt_no == bindparam("receipt")
+)
+
+
 def earned_today(session: Session, desk: Desk, member_id: str, at: datetime) -> int:
     start, end = local_day_bounds(at, desk.tz)
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-            LedgerEntry.member_id == member_id,
-            LedgerEntry.kind == Kind.EARN.value,
-            LedgerEntry.occurred_at >= start,
-            LedgerEntry.occurred_at < end,
-        )
+    total = (
+        session.connection()
+        .execute(_EARNED_TODAY, {"member": member_id, "start": start, "end": end})
+        .scalar()
     )
     return int(total or 0)
 
@@ -105,6 +120,7 @@ class EarnResult:
     upgraded_to: Tier | None
     replayed: bool  # the same earn was already recorded: nothing new was awarded
     preview: bool = False
+    birthday_coupon: str | None = None  # issued at the first visit of the birthday month
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,6 +133,7 @@ class EarnResult:
             "referrer_points": self.referrer_points,
             "upgraded_to": str(self.upgraded_to) if self.upgraded_to else None,
             "replayed": self.replayed,
+            "birthday_coupon": self.birthday_coupon,
         }
 
 
@@ -138,11 +155,11 @@ def earn(
     try:
         with desk.write() as s:
             member = resolve_member(s, member_ref)
-            prior = s.scalars(
-                select(Receipt).where(
-                    Receipt.store_id == desk.info.store_id, Receipt.receipt_no == receipt_no
-                )
-            ).first()
+            prior = (
+                s.connection()
+                .execute(_PRIOR_RECEIPT, {"store": desk.info.store_id, "receipt": receipt_no})
+                .first()
+            )
             if prior is not None:
                 if prior.member_id == member.id and prior.paid_fen == paid:
                     return _replayed_earn(s, desk, member, prior)
@@ -161,7 +178,7 @@ def earn(
         return outcome
 
 
-def _replayed_earn(s: Session, desk: Desk, member: Member, prior: Receipt) -> EarnResult:
+def _replayed_earn(s: Session, desk: Desk, member: Member, prior: Any) -> EarnResult:
     return EarnResult(
         member=member_view(s, desk, member),
         receipt_no=prior.receipt_no,
@@ -239,29 +256,35 @@ def _earn(
                 **common,
             )
         member.referral_rewarded = True
-    receipt = Receipt(
-        id=new_id(),
-        store_id=desk.info.store_id,
-        receipt_no=receipt_no,
-        member_id=member.id,
-        paid_fen=paid,
-        refunded_fen=0,
-        earned_points=award.awarded_points,
-        reversed_points=0,
-        earn_entry_id=entry.id,
-        occurred_at=when,
-        breakdown=award.to_json(),
-    )
-    s.add(receipt)
     if member.first_purchase_at is None:
         member.first_purchase_at = when
     if member.last_visit_at is None or when > member.last_visit_at:
         member.last_visit_at = when
-    s.flush()
+    receipt_id = new_id()
+    s.connection().execute(
+        insert(_RECEIPTS),
+        {
+            "id": receipt_id,
+            "store_id": desk.info.store_id,
+            "receipt_no": receipt_no,
+            "member_id": member.id,
+            "paid_fen": paid,
+            "refunded_fen": 0,
+            "earned_points": award.awarded_points,
+            "reversed_points": 0,
+            "earn_entry_id": entry.id,
+            "occurred_at": when,
+            "breakdown": award.to_json(),
+        },
+    )
     upgraded = tiers.upgrade_after_purchase(s, desk, member, when, receipt_no)
-    receipt.upgraded_to = upgraded.value if upgraded else None
+    if upgraded is not None:
+        s.connection().execute(
+            update(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id).values(upgraded_to=upgraded.value)
+        )
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
+    birthday = birthday_coupon_if_due(s, desk, member, when)
     return EarnResult(
         member=member_view(s, desk, member),
         receipt_no=receipt_no,
@@ -273,6 +296,7 @@ def _earn(
         upgraded_to=upgraded,
         replayed=False,
         preview=dry_run,
+        birthday_coupon=birthday.code if birthday else None,
     )
 
 
@@ -444,6 +468,7 @@ class RefundResult:
     tier_after: Tier | None  # set when the refund undid an upgrade
     approved_by: str | None
     preview: bool = False
+    coupons_restored: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -455,6 +480,7 @@ class RefundResult:
             "points_restored": self.points_restored,
             "tier_after": str(self.tier_after) if self.tier_after else None,
             "approved_by": self.approved_by,
+            "coupons_restored": list(self.coupons_restored),
         }
 
 
@@ -609,6 +635,13 @@ def _refund(
     )
     event.data = {"receipt_no": receipt_no, "refund_fen": amount, "member_id": member.id}
     event.seal()
+    # The coupon used on the receipt comes back once the whole receipt is refunded: after a
+    # partial refund the purchase that kept the coupon's discount still stands.
+    coupons_restored: list[str] = []
+    if cumulative >= base:
+        coupons_restored = restore_used_on(
+            s, desk, receipt_no, when, approved_by=approver.id if approver else None
+        )
     audit.record(
         s,
         desk,
@@ -621,6 +654,7 @@ def _refund(
             "points_reversed": reversed_points,
             "points_restored": restored,
             "negative_balance": member.balance < 0,
+            "coupons_restored": coupons_restored,
         },
     )
     return RefundResult(
@@ -632,4 +666,5 @@ def _refund(
         points_restored=restored,
         tier_after=tier_after,
         approved_by=approver.name if approver else None,
+        coupons_restored=tuple(coupons_restored),
     )

@@ -1,7 +1,8 @@
 """Announcing facts to the central server: one outbox event per use case, same transaction.
 
 The outbox row is written first (ledger entries reference it), and its payload is sealed
-when the use case has written everything the event announces.
+when the use case has written everything the event announces. Writes here are SQLAlchemy
+Core statements on the use case's connection: this is the till's hottest path.
 """
 
 from __future__ import annotations
@@ -11,11 +12,19 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.ids import new_id
-from loyalty_desk.store.models import LedgerEntry, Outbox
+from loyalty_desk.store.models import Outbox, table_of
+
+OUTBOX = table_of(Outbox)
+
+# The ledger-entry fields an event announces (the rest are the event's own: store, device, seq).
+ENTRY_FIELDS = (
+    "id", "member_id", "kind", "points", "receipt_no", "amount_fen", "rule_version",
+    "reverses_id", "occurred_at", "cashier_id", "offline", "known_balance", "reason", "detail",
+)  # fmt: skip
 
 
 def canonical_json(payload: Any) -> str:
@@ -28,7 +37,7 @@ def payload_hash(text: str) -> str:
 
 def next_device_seq(session: Session) -> int:
     # The write transaction holds SQLite's write lock, so max+1 is gap-free and unique.
-    current = session.scalar(select(func.max(Outbox.device_seq)))
+    current = session.connection().execute(select(func.max(OUTBOX.c.device_seq))).scalar()
     return (current or 0) + 1
 
 
@@ -36,26 +45,12 @@ def iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def entry_json(entry: LedgerEntry, expires_at: datetime | None = None) -> dict[str, Any]:
-    out = {
-        "id": entry.id,
-        "member_id": entry.member_id,
-        "kind": entry.kind,
-        "points": entry.points,
-        "receipt_no": entry.receipt_no,
-        "amount_fen": entry.amount_fen,
-        "rule_version": entry.rule_version,
-        "reverses_id": entry.reverses_id,
-        "occurred_at": iso(entry.occurred_at),
-        "cashier_id": entry.cashier_id,
-        "offline": entry.offline,
-        "known_balance": entry.known_balance,
-        "reason": entry.reason,
-        "detail": entry.detail,
-    }
-    if expires_at is not None:
+def entry_json(entry: dict[str, Any]) -> dict[str, Any]:
+    out = {name: entry.get(name) for name in ENTRY_FIELDS}
+    out["occurred_at"] = iso(entry["occurred_at"])
+    if entry.get("expires_at") is not None:
         # The lot this entry opened expires then; the server keeps the till's date.
-        out["expires_at"] = iso(expires_at)
+        out["expires_at"] = iso(entry["expires_at"])
     return out
 
 
@@ -64,6 +59,7 @@ class Event:
 
     def __init__(self, session: Session, kind: str, at: datetime, store_id: str, device_id: str):
         self.session = session
+        self.conn: Connection = session.connection()
         self.kind = kind
         self.event_id = new_id()
         self.device_seq = next_device_seq(session)
@@ -71,20 +67,19 @@ class Event:
         self.device_id = device_id
         self.at = at
         self.data: dict[str, Any] = {}
-        self.entries: list[LedgerEntry] = []
-        self.expiries: dict[str, datetime] = {}  # entry id -> expiry of the lot it opened
-        session.add(
-            Outbox(
-                event_id=self.event_id,
-                device_seq=self.device_seq,
-                kind=kind,
-                payload="{}",
-                payload_hash="",
-                created_at=at,
-                attempts=0,
-            )
+        self.entries: list[dict[str, Any]] = []  # ledger rows as inserted
+        self.conn.execute(
+            insert(OUTBOX),
+            {
+                "event_id": self.event_id,
+                "device_seq": self.device_seq,
+                "kind": kind,
+                "payload": "{}",
+                "payload_hash": "",
+                "created_at": at,
+                "attempts": 0,
+            },
         )
-        session.flush()
 
     def seal(self) -> None:
         body = {
@@ -95,9 +90,11 @@ class Event:
             "kind": self.kind,
             "created_at": iso(self.at),
             "data": self.data,
-            "entries": [entry_json(e, self.expiries.get(e.id)) for e in self.entries],
+            "entries": [entry_json(e) for e in self.entries],
         }
-        row = self.session.get(Outbox, self.event_id)
-        assert row is not None
-        row.payload = canonical_json(body)
-        row.payload_hash = payload_hash(row.payload)
+        text = canonical_json(body)
+        self.conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.event_id == self.event_id)
+            .values(payload=text, payload_hash=payload_hash(text))
+        )

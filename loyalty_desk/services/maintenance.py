@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from loyalty_desk.domain.lots import LotView
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.services import tiers
+from loyalty_desk.services import backup, tiers
 from loyalty_desk.services.checkout import business_time
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
 from loyalty_desk.services.events import Event
@@ -48,19 +49,17 @@ def expire(desk: Desk, at: datetime | None = None) -> ExpiryResult:
     while True:
         # In batches, so a till with a million members never holds one huge transaction.
         with desk.write() as s:
-            lots = list(
-                s.scalars(
-                    select(PointLot)
-                    .where(PointLot.remaining > 0, PointLot.expires_at <= moment)
-                    .order_by(PointLot.member_id, PointLot.expires_at)
-                    .limit(BATCH_MEMBERS * 4)
-                )
-            )
-            if not lots:
+            rows = s.execute(
+                select(PointLot.member_id, PointLot.id, PointLot.expires_at, PointLot.remaining)
+                .where(PointLot.remaining > 0, PointLot.expires_at <= moment)
+                .order_by(PointLot.member_id, PointLot.expires_at)
+                .limit(BATCH_MEMBERS * 4)
+            ).all()
+            if not rows:
                 break
-            by_member: dict[str, list[PointLot]] = defaultdict(list)
-            for lot in lots:
-                by_member[lot.member_id].append(lot)
+            by_member: dict[str, list[LotView]] = defaultdict(list)
+            for member_id, lot_id, expires_at, remaining in rows:
+                by_member[member_id].append(LotView(lot_id, expires_at, remaining))
             for member_id, member_lots in by_member.items():
                 member = s.get(Member, member_id)
                 assert member is not None
@@ -98,6 +97,7 @@ def open_store(desk: Desk) -> ExpiryResult | None:
     with desk.read() as s:
         if read_setting(s, LAST_RUN_KEY) == today:
             return None
+    backup.daily_backup(desk)  # before the day's first write
     result = expire(desk)
     assert isinstance(result, ExpiryResult)
     with desk.write() as s:

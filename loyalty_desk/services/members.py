@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.codes import (
@@ -29,11 +29,12 @@ from loyalty_desk.domain.redemption import points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import audit
+from loyalty_desk.services.coupon_issue import welcome_coupon
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import Event, iso
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.services.views import HistoryLine, MemberSummary, MemberView
-from loyalty_desk.store.models import LedgerEntry, Member, PointLot
+from loyalty_desk.store.models import LedgerEntry, Member, PointLot, table_of
 
 PICK_LIST_LIMIT = 20
 EXPIRING_WINDOW = timedelta(days=30)
@@ -71,14 +72,21 @@ def resolve_member(session: Session, ref: str, *, follow_merge: bool = True) -> 
     return member
 
 
+_LOTS = table_of(PointLot)
+# Built once: the member panel and every award ask this; Core keeps it off the ORM path.
+_EXPIRING = select(func.coalesce(func.sum(_LOTS.c.remaining), 0)).where(
+    _LOTS.c.member_id == bindparam("member"),
+    _LOTS.c.expires_at > bindparam("now"),
+    _LOTS.c.expires_at <= bindparam("until"),
+    _LOTS.c.remaining > 0,
+)
+
+
 def expiring_points(session: Session, member_id: str, now: datetime) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(PointLot.remaining), 0)).where(
-            PointLot.member_id == member_id,
-            PointLot.expires_at > now,
-            PointLot.expires_at <= now + EXPIRING_WINDOW,
-            PointLot.remaining > 0,
-        )
+    total = (
+        session.connection()
+        .execute(_EXPIRING, {"member": member_id, "now": now, "until": now + EXPIRING_WINDOW})
+        .scalar()
     )
     return int(total or 0)
 
@@ -229,6 +237,7 @@ def enroll(
         event = Event(s, "member_enrolled", now, desk.info.store_id, desk.info.device_id)
         event.data = {"member": member_record(member), "cashier_id": cashier_id}
         event.seal()
+        welcome_coupon(s, desk, member, now)
         return member_view(s, desk, member)
 
 

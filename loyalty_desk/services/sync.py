@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from loyalty_desk.domain.errors import Code, Refusal, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.services import audit
-from loyalty_desk.services.desk import Desk, read_setting, write_setting
+from loyalty_desk.services.coupon_keys import install_chain_keys
+from loyalty_desk.services.desk import Desk, write_setting
 from loyalty_desk.services.events import Event, canonical_json, payload_hash
 from loyalty_desk.services.ledger import Kind
 from loyalty_desk.services.sync_apply import apply_page
@@ -158,9 +159,7 @@ def register(
         state.checked_through = int(data["start_seq"]) - 1
         state.checked_points = 0
         state.clock_offset_ms = _offset_ms(data["server_time"], now)
-        keys = dict(read_setting(s, "coupon_keys", {}) or {})
-        keys.update(data.get("coupon_keys") or {})
-        write_setting(s, "coupon_keys", keys)
+        install_chain_keys(s, data.get("coupon_keys") or {})
         event = Event(s, "device_registered", now, desk.info.store_id, device_id)
         event.data = {"server_url": url, "device_id": device_id}
         event.seal()

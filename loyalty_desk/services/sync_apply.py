@@ -36,7 +36,9 @@ from sqlalchemy.orm import Session
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.rebase import LotState, Pending, ServerView, rebase
 from loyalty_desk.domain.timeutil import add_months_utc
-from loyalty_desk.services.desk import Desk, read_setting, write_setting
+from loyalty_desk.services.coupon_keys import install_chain_keys
+from loyalty_desk.services.coupon_sync import Applied, apply_pulled_coupon
+from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import canonical_json
 from loyalty_desk.services.ledger import Kind
 from loyalty_desk.store.models import (
@@ -53,7 +55,6 @@ from loyalty_desk.store.models import (
     SyncState,
     TierChange,
 )
-from loyalty_desk.store.types import UTCDateTime
 
 CHUNK = 900  # ids per IN (...) list
 SERVER_STORE = "server"
@@ -106,9 +107,7 @@ def apply_page(desk: Desk, page: dict[str, Any]) -> PageResult:
         applied = int(page["applied_through"])
         result.rules = _store_rules(s, page.get("rules") or [], now)
         if page.get("coupon_keys"):
-            keys = dict(read_setting(s, "coupon_keys", {}) or {})
-            keys.update(page["coupon_keys"])
-            write_setting(s, "coupon_keys", keys)
+            install_chain_keys(s, page["coupon_keys"])
         members = page.get("members") or []
         if members:
             merged = MemberSync(s, desk, anchor, applied, now, int(page["cursor"])).apply(members)
@@ -143,51 +142,15 @@ def _store_rules(s: Session, rules: list[dict[str, Any]], now: datetime) -> int:
 
 
 def _store_coupons(s: Session, coupons: list[dict[str, Any]]) -> int:
-    """Coupons issued anywhere in the chain, so a coupon from one store works in another.
-
-    The coupon record is what its issuing till announced (the coupon table's own columns);
-    status and redemption come from the server, except that a redemption made here and not
-    yet pushed is never undone by an older server view.
-    """
-    table = Coupon.__table__
+    """Coupons issued anywhere in the chain (services/coupon_sync.py decides what wins)."""
     stored = 0
-    for c in coupons:
-        record = dict(c.get("record") or {})
-        row = s.get(Coupon, c["code"])
-        server_fields = {
-            "status": c["status"],
-            "redeemed_at": _dt(c.get("redeemed_at")),
-            "redeemed_receipt": c.get("redeemed_receipt"),
-            "redeemed_store_id": c.get("redeemed_store_id"),
-        }
-        owner = c.get("member_id")
-        if owner is not None and s.get(Member, owner) is None:
-            continue  # the owner arrives with a later page; the coupon comes again with it
-        if row is not None:
-            if row.status != "issued" and c["status"] == "issued":
-                continue
-            for key, value in server_fields.items():
-                setattr(row, key, value)
-            row.member_id = owner
+    for pulled in coupons:
+        try:
+            outcome = apply_pulled_coupon(s, pulled)
+        except (KeyError, TypeError, ValueError):
+            continue  # a record this till cannot read stays on the server; the rest go on
+        if outcome in (Applied.INSERTED, Applied.UPDATED):
             stored += 1
-            continue
-        values: dict[str, Any] = {}
-        for column in table.columns:
-            if column.name in record:
-                raw = record[column.name]
-                is_time = isinstance(column.type, UTCDateTime)
-                values[column.name] = _dt(raw) if is_time and isinstance(raw, str) else raw
-        values.update(server_fields, code=c["code"], member_id=owner)
-        missing = [
-            col.name
-            for col in table.columns
-            if not col.nullable and col.default is None and col.server_default is None
-            if values.get(col.name) is None
-        ]
-        if missing:
-            continue  # a record this till's schema cannot hold; it stays on the server
-        s.execute(insert(Coupon).values(**values))
-        stored += 1
     return stored
 
 

@@ -4,29 +4,35 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.tiers import Tier, TierStats, qualifying_tier
 from loyalty_desk.domain.timeutil import add_months_utc
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.store.models import Member, Receipt, TierChange
+from loyalty_desk.store.models import Member, Receipt, TierChange, table_of
+
+_RECEIPTS = table_of(Receipt)
+_NET = _RECEIPTS.c.paid_fen - _RECEIPTS.c.refunded_fen
+_ROLLING = select(
+    func.coalesce(func.sum(_NET), 0),
+    func.coalesce(func.sum(case((_NET > 0, 1), else_=0)), 0),
+).where(
+    _RECEIPTS.c.member_id == bindparam("member"),
+    _RECEIPTS.c.occurred_at >= bindparam("start"),
+    _RECEIPTS.c.occurred_at <= bindparam("end"),
+)
 
 
 def rolling_stats(session: Session, desk: Desk, member_id: str, at: datetime) -> TierStats:
     """Spend and purchases in the 12 months up to `at`, net of refunds."""
     start = add_months_utc(at, -12, desk.tz)
-    net = Receipt.paid_fen - Receipt.refunded_fen
-    spend, purchases = session.execute(
-        select(
-            func.coalesce(func.sum(net), 0),
-            func.coalesce(func.sum(case((net > 0, 1), else_=0)), 0),
-        ).where(
-            Receipt.member_id == member_id,
-            Receipt.occurred_at >= start,
-            Receipt.occurred_at <= at,
-        )
-    ).one()
+    # Core on the session's connection: receipts are written with Core on the award path.
+    spend, purchases = (
+        session.connection()
+        .execute(_ROLLING, {"member": member_id, "start": start, "end": at})
+        .one()
+    )
     return TierStats(spend_fen=int(spend), purchases=int(purchases))
 
 

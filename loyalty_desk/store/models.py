@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     JSON,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -236,6 +238,14 @@ class Coupon(Base):
     redeemed_receipt: Mapped[str | None] = mapped_column(String(64))
     redeemed_store_id: Mapped[str | None] = mapped_column(String(32))
     rule_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The REDEEM entry that paid for a points voucher (voiding it gives the points back).
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_by: Mapped[str | None] = mapped_column(String(36))
+    # device_seq of the last event this till wrote about the coupon: while that event is
+    # not acknowledged, a pulled copy of the coupon must not overwrite the local change.
+    changed_seq: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_coupon_member", "member_id", "status"),
@@ -319,3 +329,8 @@ class SyncState(Base):
     # The consistency check compares running totals; this much is already verified.
     checked_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     checked_points: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Table, typed, for Core statements on hot paths."""
+    return cast(Table, model.__table__)

@@ -200,6 +200,8 @@ class CouponOut(BaseModel):
     redeemed_at: datetime | None
     redeemed_receipt: str | None
     redeemed_store_id: str | None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
 
 
 class PullReply(BaseModel):

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from loyalty_desk.domain.ids import new_id
+from loyalty_desk.domain.coupons import Status
 from loyalty_desk.server import admin
-from loyalty_desk.services import checkout, maintenance, members
-from loyalty_desk.services.desk import Desk, read_setting
-from loyalty_desk.services.events import Event, iso
+from loyalty_desk.services import checkout, coupons, maintenance, members, staff
+from loyalty_desk.services.desk import read_setting
 from loyalty_desk.services.usecase import unwrap
-from loyalty_desk.store.models import Coupon, LedgerEntry
+from loyalty_desk.store.models import LedgerEntry
 from tests.helpers import check_invariants
 from tests.sync.chain import Chain, assert_converged, server_member, till_balance
 
@@ -53,7 +51,7 @@ def test_coupon_keys_reach_every_till(chain: Chain) -> None:
     chain.sync("a")
     with a.read() as s:
         keys = read_setting(s, "coupon_keys")
-    assert isinstance(keys, dict) and len(keys["k1"]) == 64
+    assert isinstance(keys, dict) and len(keys["01"]) == 64
 
 
 def test_two_tills_expiring_the_same_lot_take_it_once(chain: Chain) -> None:
@@ -78,88 +76,29 @@ def test_two_tills_expiring_the_same_lot_take_it_once(chain: Chain) -> None:
     assert_converged(chain)
 
 
-# -- coupons: what the coupons area's use cases write, reduced to the events -------------
-
-
-def issue_coupon(desk: Desk, member_id: str) -> str:
-    now = desk.now()
-    code = "C" + new_id().replace("-", "")[:20]
-    record: dict[str, Any] = {
-        "code": code,
-        "member_id": member_id,
-        "kind": "new_member",
-        "min_spend_fen": 10_000,
-        "value_fen": 2_000,
-        "valid_from": iso(now),
-        "valid_until": iso(now + timedelta(days=30)),
-        "issued_at": iso(now),
-        "issued_store_id": desk.info.store_id,
-        "rule_version": 1,
-    }
-    with desk.write() as s:
-        s.add(
-            Coupon(
-                code=code,
-                member_id=member_id,
-                kind="new_member",
-                min_spend_fen=10_000,
-                value_fen=2_000,
-                valid_from=now,
-                valid_until=now + timedelta(days=30),
-                status="issued",
-                issued_at=now,
-                issued_store_id=desk.info.store_id,
-                rule_version=1,
-            )
-        )
-        event = Event(s, "coupon_issued", now, desk.info.store_id, desk.info.device_id)
-        event.data = {"coupon": record}
-        event.seal()
-    return code
-
-
-def use_coupon(desk: Desk, code: str, receipt: str) -> None:
-    now = desk.now()
-    with desk.write() as s:
-        coupon = s.get(Coupon, code)
-        assert coupon is not None and coupon.status == "issued"
-        coupon.status = "redeemed"
-        coupon.redeemed_at = now
-        coupon.redeemed_receipt = receipt
-        coupon.redeemed_store_id = desk.info.store_id
-        event = Event(s, "coupon_redeemed", now, desk.info.store_id, desk.info.device_id)
-        event.data = {
-            "code": code,
-            "receipt_no": receipt,
-            "amount_fen": 15_000,
-            "member_id": coupon.member_id,
-        }
-        event.seal()
+# -- coupons ----------------------------------------------------------------------------
 
 
 def test_a_coupon_issued_in_one_store_is_redeemed_in_another(chain: Chain) -> None:
     a = chain.till("a", "S001")
     b = chain.till("b", "S002")
     m = unwrap(members.enroll(a, "13812345678", "Coupon"))
-    code = issue_coupon(a, m.id)
+    (welcome,) = unwrap(coupons.list_for_member(a, m.code))  # 满100减20 for a new member
     chain.sync("a")
     summary = chain.sync("b")
     assert summary.coupons == 1
-    with b.read() as s:
-        coupon = s.get(Coupon, code)
-        assert coupon is not None and coupon.status == "issued" and coupon.member_id == m.id
-        assert coupon.valid_until > datetime.now(UTC) - timedelta(days=3650)
-    use_coupon(b, code, "B-1")
+    assert welcome.code[1:3] == "01"  # signed with the chain's key
+    used = unwrap(coupons.redeem(b, welcome.code, "B-1", 15_000, m.code))
+    assert used.discount_fen == 2_000
     chain.sync_all()
-    with a.read() as s:
-        coupon = s.get(Coupon, code)
-        assert coupon is not None
-        assert (coupon.status, coupon.redeemed_store_id, coupon.redeemed_receipt) == (
-            "redeemed",
-            "S002",
-            "B-1",
-        )
+    seen = unwrap(coupons.show(a, welcome.code))
+    assert (seen.status, seen.redeemed_store_id, seen.redeemed_receipt) == (
+        Status.REDEEMED,
+        "S002",
+        "B-1",
+    )
     assert admin.list_cases(chain.db) == []
+    assert_converged(chain)
 
 
 def test_a_coupon_redeemed_twice_offline_is_accepted_twice_and_opens_a_case(
@@ -168,11 +107,11 @@ def test_a_coupon_redeemed_twice_offline_is_accepted_twice_and_opens_a_case(
     a = chain.till("a", "S001")
     b = chain.till("b", "S002")
     m = unwrap(members.enroll(a, "13812345678", "Coupon"))
-    code = issue_coupon(a, m.id)
+    (welcome,) = unwrap(coupons.list_for_member(a, m.code))
     chain.sync_all()
     chain.offline("a", "b")
-    use_coupon(a, code, "A-1")
-    use_coupon(b, code, "B-1")
+    unwrap(coupons.redeem(a, welcome.code, "A-1", 15_000, m.code))
+    unwrap(coupons.redeem(b, welcome.code, "B-1", 16_000, m.code))
     chain.online("a", "b")
     first = chain.sync("a")
     second = chain.sync("b")
@@ -182,6 +121,24 @@ def test_a_coupon_redeemed_twice_offline_is_accepted_twice_and_opens_a_case(
     assert [c["kind"] for c in cases] == ["coupon_double_redeemed"]
     assert cases[0]["detail"]["first_store_id"] == "S001"
     assert cases[0]["detail"]["store_id"] == "S002"
+    kept = unwrap(coupons.show(b, welcome.code))  # B keeps the record of its own receipt
+    assert (kept.redeemed_store_id, kept.redeemed_receipt) == ("S002", "B-1")
+    assert_converged(chain)
+
+
+def test_a_points_voucher_bought_in_one_store_and_voided_gives_the_points_back(
+    chain: Chain,
+) -> None:
+    a = chain.till("a", "S001")
+    unwrap(staff.add_staff(a, "Boss", "manager", "2468"))
+    m = unwrap(members.enroll(a, "13812345678", "Voucher"))
+    unwrap(checkout.earn(a, m.code, "E-1", 20_000))  # 1000
+    bought = unwrap(coupons.exchange_points(a, m.code, 500))
+    chain.sync("a")
+    assert server_member(chain.service, m.id)["points"] == 500
+    unwrap(coupons.void(a, bought.coupon.code, "customer changed mind", manager_pin="2468"))
+    chain.sync("a")
+    assert server_member(chain.service, m.id)["points"] == 1000
     assert_converged(chain)
 
 

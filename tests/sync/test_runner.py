@@ -35,7 +35,7 @@ def test_runner_retries_while_offline_and_reports_status(chain: Chain) -> None:
         assert runner.failures == expected
         delay = runner.next_delay()
         assert delay is not None and 5 * 2 ** (expected - 1) / 2 <= delay <= 5 * 2 ** (expected - 1)
-    assert seen[-1].online is False and seen[-1].pending == 2 and seen[-1].last_error
+    assert seen[-1].online is False and seen[-1].pending == 3 and seen[-1].last_error
     chain.online("a")
     runner.run_once()
     assert runner.failures == 0 and runner.next_delay() == 30

@@ -42,6 +42,8 @@ def upgrade() -> None:
         ),
         sa.Column("redeemed_receipt", sa.String(length=64), nullable=True),
         sa.Column("redeemed_store_id", sa.String(length=32), nullable=True),
+        sa.Column("voided_at", loyalty_desk.server.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("void_reason", sa.Text(), nullable=True),
         sa.Column(
             "updated_at", loyalty_desk.server.types.UTCDateTime(timezone=True), nullable=False
         ),
