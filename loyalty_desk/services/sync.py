@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,7 +49,7 @@ from loyalty_desk.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_EVENTS
 from loyalty_desk.sync.transport import Transport, check_server_url
 
 Progress = Callable[[int, int], None]
-FIRST_PULL_LIMIT = 2000  # bigger pages when the till starts from nothing
+FIRST_PULL_LIMIT = 5000  # bigger pages when the till starts from nothing
 MAX_GAP_RETRIES = 3
 
 
@@ -418,27 +419,41 @@ def _pull_all(
         epoch = state.feed_epoch
     start = cursor
     page_limit = limit or (FIRST_PULL_LIMIT if cursor == 0 else DEFAULT_PULL_LIMIT)
-    resets = 0
-    while True:
-        reply = client.call("GET", "/v1/sync/pull", params={"cursor": cursor, "limit": page_limit})
-        page = reply.body
+
+    def fetch(after: int) -> dict[str, Any]:
+        reply = client.call("GET", "/v1/sync/pull", params={"cursor": after, "limit": page_limit})
+        body: dict[str, Any] = reply.body
+        return body
+
+    # The next page downloads while this one is stored: the server's reading and encoding
+    # overlap the till's writing (a first pull moves a million members).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as ahead:
+        page = fetch(cursor)
         restored = epoch is not None and page.get("epoch") != epoch and cursor > 0
-        if (page.get("reset") or restored) and resets == 0:
-            resets += 1
-            cursor = start = 0
+        if page.get("reset") or restored:
             summary.notes.append("the server was restored from a backup: pulling everything")
-            continue
-        epoch = page.get("epoch")
-        done = apply_page(desk, page)
-        summary.pulled += done.members
-        summary.merged += done.merged
-        summary.rules += done.rules
-        summary.coupons += done.coupons
-        cursor = int(page["cursor"])
-        if progress is not None:
-            progress(cursor - start, max(int(page["head"]) - start, cursor - start))
-        if not page.get("more"):
-            break
+            cursor = start = 0
+            page = fetch(0)
+        while True:
+            following: Future[dict[str, Any]] | None = None
+            if page.get("more"):
+                following = ahead.submit(fetch, int(page["cursor"]))
+            try:
+                done = apply_page(desk, page)
+            except BaseException:
+                if following is not None:
+                    following.cancel()
+                raise
+            summary.pulled += done.members
+            summary.merged += done.merged
+            summary.rules += done.rules
+            summary.coupons += done.coupons
+            cursor = int(page["cursor"])
+            if progress is not None:
+                progress(cursor - start, max(int(page["head"]) - start, cursor - start))
+            if following is None:
+                break
+            page = following.result()
     if summary.rules:
         desk.reload_rules()
 

@@ -25,12 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.ids import new_id
@@ -56,7 +57,7 @@ from loyalty_desk.store.models import (
     TierChange,
 )
 
-CHUNK = 900  # ids per IN (...) list
+CHUNK = 5000  # values per IN (...) list (SQLite allows 32,766 parameters)
 SERVER_STORE = "server"
 
 
@@ -65,6 +66,49 @@ def _dt(text: str | None) -> datetime | None:
         return None
     moment = datetime.fromisoformat(text)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _db_ts(value: str | datetime | None) -> str | None:
+    """A moment as the till's SQLite columns hold it (naive UTC text, like UTCDateTime).
+
+    The first pull writes millions of these: the server's usual "…+00:00" form is cut to
+    shape without parsing."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if value.endswith("+00:00") and value[10:11] == "T":
+        if len(value) == 32:
+            return f"{value[:10]} {value[11:26]}"
+        if len(value) == 25:
+            return f"{value[:10]} {value[11:19]}.000000"
+    return _db_ts(datetime.fromisoformat(value))
+
+
+def _db(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return _db_ts(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def raw_insert(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """executemany on the session's own sqlite3 connection (same transaction): the rows of
+    a big pull skip SQLAlchemy's per-value processing. Values must be what SQLite stores
+    (text moments from `_db_ts`); every row has the same keys in the same order."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    dbapi = s.connection().connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        cursor.executemany(sql, [tuple(row.values()) for row in rows])
+    finally:
+        cursor.close()
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
@@ -93,32 +137,58 @@ class Anchor:
     device_seq: int
 
 
+@contextmanager
+def _page_session(desk: Desk) -> Iterator[Session]:
+    """One transaction for one page, on a connection tuned for bulk writes.
+
+    A page holds only what the server sent (and what follows from it): if power fails
+    before the WAL reaches the disk, the page and its cursor are lost together and are
+    simply pulled again. So a page commits with synchronous=NORMAL, and a bigger page
+    cache serves the index updates of a million-member pull. Both settings go back before
+    the connection returns to the pool, where the till's own use cases commit with FULL.
+    """
+    with desk.db.engine.connect() as conn:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        dbapi.execute("PRAGMA cache_size=-65536")
+        dbapi.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with Session(bind=conn, expire_on_commit=False) as s, s.begin():
+                yield s
+        finally:
+            dbapi.execute("PRAGMA synchronous=FULL")
+            dbapi.execute("PRAGMA cache_size=-2000")
+
+
 def apply_page(desk: Desk, page: dict[str, Any]) -> PageResult:
     result = PageResult()
-    now = desk.now()
-    with desk.write() as s:
-        state = s.get(SyncState, 1)
-        assert state is not None and state.registration_event_id is not None
-        seq = s.scalar(
-            select(Outbox.device_seq).where(Outbox.event_id == state.registration_event_id)
-        )
-        assert seq is not None
-        anchor = Anchor(state.registration_event_id, seq)
-        applied = int(page["applied_through"])
-        result.rules = _store_rules(s, page.get("rules") or [], now)
-        if page.get("coupon_keys"):
-            install_chain_keys(s, page["coupon_keys"])
-        members = page.get("members") or []
-        if members:
-            merged = MemberSync(s, desk, anchor, applied, now, int(page["cursor"])).apply(members)
-            result.members = len(members)
-            result.merged = merged
-        result.coupons = _store_coupons(s, page.get("coupons") or [])
-        state.pull_cursor = int(page["cursor"])
-        state.feed_epoch = page.get("epoch") or state.feed_epoch
-        state.applied_through = max(state.applied_through or 0, applied)
-        state.last_pull_at = now
+    with _page_session(desk) as s:
+        _apply_page(s, desk, page, desk.now(), result)
     return result
+
+
+def _apply_page(
+    s: Session, desk: Desk, page: dict[str, Any], now: datetime, result: PageResult
+) -> None:
+    state = s.get(SyncState, 1)
+    assert state is not None and state.registration_event_id is not None
+    seq = s.scalar(select(Outbox.device_seq).where(Outbox.event_id == state.registration_event_id))
+    assert seq is not None
+    anchor = Anchor(state.registration_event_id, seq)
+    applied = int(page["applied_through"])
+    result.rules = _store_rules(s, page.get("rules") or [], now)
+    if page.get("coupon_keys"):
+        install_chain_keys(s, page["coupon_keys"])
+    members = page.get("members") or []
+    if members:
+        merged = MemberSync(s, desk, anchor, applied, now, int(page["cursor"])).apply(members)
+        result.members = len(members)
+        result.merged = merged
+    result.coupons = _store_coupons(s, page.get("coupons") or [])
+    state.pull_cursor = int(page["cursor"])
+    state.feed_epoch = page.get("epoch") or state.feed_epoch
+    state.applied_through = max(state.applied_through or 0, applied)
+    state.last_pull_at = now
 
 
 def _store_rules(s: Session, rules: list[dict[str, Any]], now: datetime) -> int:
@@ -167,6 +237,7 @@ class MemberSync:
         self.now = now
         self.cursor = cursor
         self.rule_version = desk.rules_at(now).version
+        self.now_db = _db_ts(now)
         self.done: set[str] = set()  # members whose balance is already the server's
         self._changes: dict[str, set[str]] | None = None
         self.entries: list[dict[str, Any]] = []
@@ -222,7 +293,8 @@ class MemberSync:
 
     def _local(self, ids: list[str]) -> dict[str, Member]:
         found: dict[str, Member] = {}
-        for part in _chunks(ids):
+        present = list(self._unique("id", ids))  # usually none on a first pull
+        for part in _chunks(present):
             for member in self.s.scalars(select(Member).where(Member.id.in_(part))):
                 found[member.id] = member
         return found
@@ -243,10 +315,10 @@ class MemberSync:
     ) -> dict[str, str]:
         active = [r for r in records if r["id"] not in winners]
         anticipated: dict[str, str] = {}
-        phones = [r["phone"] for r in active]
+        taken = self._unique("phone", [r["phone"] for r in active])
         holders: dict[str, Member] = {}
-        for part in _chunks(phones):
-            for member in self.s.scalars(select(Member).where(Member.phone.in_(part))):
+        for part in _chunks([i for phone, i in taken.items()]):
+            for member in self.s.scalars(select(Member).where(Member.id.in_(part))):
                 holders[member.phone] = member
         for r in active:
             holder = holders.get(r["phone"])
@@ -264,24 +336,30 @@ class MemberSync:
                 local.setdefault(holder.id, holder)
         return anticipated
 
-    def _unique(self, column: Any, values: list[str]) -> dict[str, str]:
-        """value -> id of the local member holding it, for values in `values`."""
-        holders: dict[str, str] = {}
-        for part in _chunks(values):
-            for value, member_id in self.s.execute(
-                select(column, Member.id).where(column.in_(part))
-            ):
-                holders[value] = member_id
-        return holders
+    def _unique(self, column: str, values: list[str]) -> dict[str, str]:
+        """value -> id of the local member holding it, for values in `values`.
+
+        One query whatever the number of values: they travel as one JSON array."""
+        assert column in ("id", "code", "phone", "referral_code")
+        if not values:
+            return {}
+        dbapi = self.s.connection().connection.dbapi_connection
+        assert dbapi is not None
+        rows = dbapi.execute(
+            f"SELECT m.{column}, m.id FROM json_each(?) AS j JOIN member AS m "
+            f"ON m.{column} = j.value",
+            (json.dumps(values),),
+        ).fetchall()
+        return {value: member_id for value, member_id in rows}
 
     def _insert(
         self, records: list[dict[str, Any]], winners: dict[str, str], fast: set[str]
     ) -> None:
         if not records:
             return
-        codes = self._unique(Member.code, [r["code"] for r in records])
-        referrals = self._unique(Member.referral_code, [r["referral_code"] for r in records])
-        phones = self._unique(Member.phone, [r["phone"] for r in records])
+        codes = self._unique("code", [r["code"] for r in records])
+        referrals = self._unique("referral_code", [r["referral_code"] for r in records])
+        phones = self._unique("phone", [r["phone"] for r in records])
         rows = []
         for r in records:
             # Codes were drawn at random in each store: two stores can draw the same one.
@@ -300,7 +378,7 @@ class MemberSync:
             if merged_into is not None or phones.get(phone, r["id"]) != r["id"]:
                 phone = placeholder("m", r["id"])
             phones[phone] = r["id"]
-            created = _dt(r["created_at"])
+            created = _db_ts(r["created_at"])
             balance = debt = 0
             if r["id"] in fast:
                 balance, debt = self._as_served(r)
@@ -312,44 +390,44 @@ class MemberSync:
                     "phone": phone,
                     "phone_suffix": r["phone"][-4:],
                     "name": r["name"],
-                    "birthday": date.fromisoformat(r["birthday"]) if r["birthday"] else None,
+                    "birthday": r["birthday"],
                     "tier": "regular",
                     "tier_since": created,
                     "tier_until": None,
-                    "tier_grace": False,
+                    "tier_grace": 0,
                     "referral_code": referral,
                     "referrer_id": None,
-                    "referral_rewarded": bool(r["referral_rewarded"]),
+                    "referral_rewarded": int(bool(r["referral_rewarded"])),
                     "balance": balance,
                     "debt": debt,
-                    "online_only": bool(r["online_only"]),
-                    "overdraft": bool(r["overdraft"]),
-                    "first_purchase_at": _dt(r["first_purchase_at"]),
-                    "last_visit_at": _dt(r["last_visit_at"]),
+                    "online_only": int(bool(r["online_only"])),
+                    "overdraft": int(bool(r["overdraft"])),
+                    "first_purchase_at": _db_ts(r["first_purchase_at"]),
+                    "last_visit_at": _db_ts(r["last_visit_at"]),
                     "home_store_id": r["home_store_id"],
                     "merged_into": merged_into,
                     "created_at": created,
-                    "updated_at": self.now,
+                    "updated_at": self.now_db,
                     "server_seq": self.cursor,
                 }
             )
-        for part in _chunks(rows, 2000):
-            self.s.execute(insert(Member), part)
+        self.s.flush()
+        raw_insert(self.s, "member", rows)
         self._write_ledger()
 
     def _as_served(self, r: dict[str, Any]) -> tuple[int, int]:
         """A member new to this till: the server's lots and balance, as SYNC entries."""
         lots = r["lots"]
         balance = int(r["balance"])
-        remaining = [int(lot["remaining"]) for lot in lots]
-        if (
-            balance < 0
-            or sum(remaining) != balance
-            or any(
-                not 0 <= left <= int(lot["points"])
-                for left, lot in zip(remaining, lots, strict=True)
-            )
-        ):
+        remaining = [lot["remaining"] for lot in lots]
+        extra = debt = 0
+        consistent = balance >= 0 and sum(remaining) == balance
+        if consistent:
+            for left, lot in zip(remaining, lots, strict=True):
+                if left < 0 or left > lot["points"]:
+                    consistent = False
+                    break
+        if not consistent:  # the server's view needs settling first (debt, odd lots)
             plan = rebase(
                 ServerView(balance, {lot["id"]: int(lot["remaining"]) for lot in lots}),
                 [
@@ -360,33 +438,34 @@ class MemberSync:
             )
             remaining = [plan.remaining[lot["id"]] for lot in lots]
             extra, debt = plan.extra_lot_points, plan.debt
-        else:
-            extra, debt = 0, 0
         running = 0
+        member_id = r["id"]
+        entries, new_lots = self.entries, self.new_lots
         for lot, left in zip(lots, remaining, strict=True):
-            self.entries.append(
+            earned = _db_ts(lot["earned_at"])
+            entries.append(
                 self._entry(
                     lot["id"],
-                    r["id"],
+                    member_id,
                     left,
                     running,
                     lot["store_id"],
-                    _dt(lot["earned_at"]),
+                    earned,
                     "points earned in another store",
                 )
             )
             running += left
-            self.new_lots.append(
+            new_lots.append(
                 {
                     "id": lot["id"],
-                    "member_id": r["id"],
-                    "earned_at": _dt(lot["earned_at"]),
-                    "expires_at": _dt(lot["expires_at"]),
-                    "points": int(lot["points"]),
+                    "member_id": member_id,
+                    "earned_at": earned,
+                    "expires_at": _db_ts(lot["expires_at"]),
+                    "points": lot["points"],
                     "remaining": left,
                 }
             )
-        self._delta(r["id"], balance - running, running, extra)
+        self._delta(member_id, balance - running, running, extra)
         return balance, debt
 
     def _delta(self, member_id: str, points: int, known_balance: int, extra: int) -> None:
@@ -411,8 +490,8 @@ class MemberSync:
                 {
                     "id": delta_id,
                     "member_id": member_id,
-                    "earned_at": self.now,
-                    "expires_at": add_months_utc(self.now, months, self.desk.tz),
+                    "earned_at": self.now_db,
+                    "expires_at": _db_ts(add_months_utc(self.now, months, self.desk.tz)),
                     "points": extra,
                     "remaining": extra,
                 }
@@ -420,10 +499,8 @@ class MemberSync:
 
     def _write_ledger(self) -> None:
         self.s.flush()
-        for part in _chunks(self.entries, 2000):
-            self.s.execute(insert(LedgerEntry), part)
-        for part in _chunks(self.new_lots, 2000):
-            self.s.execute(insert(PointLot), part)
+        raw_insert(self.s, "ledger_entry", self.entries)
+        raw_insert(self.s, "point_lot", self.new_lots)
         self.entries = []
         self.new_lots = []
 
@@ -474,7 +551,7 @@ class MemberSync:
         wanted = {r["id"]: r["referrer_id"] for r in records if r["referrer_id"]}
         if not wanted:
             return
-        known = set(self._unique(Member.id, list(set(wanted.values()))))
+        known = set(self._unique("id", list(set(wanted.values()))))
         for member_id, referrer_id in wanted.items():
             if referrer_id in known:
                 self.s.execute(
@@ -582,7 +659,7 @@ class MemberSync:
                             left,
                             member.balance + anchored,
                             a["store_id"],
-                            _dt(a["earned_at"]),
+                            _db_ts(a["earned_at"]),
                             "points earned in another store",
                         )
                     )
@@ -591,8 +668,8 @@ class MemberSync:
                     {
                         "id": a["id"],
                         "member_id": member.id,
-                        "earned_at": _dt(a["earned_at"]),
-                        "expires_at": _dt(a["expires_at"]),
+                        "earned_at": _db_ts(a["earned_at"]),
+                        "expires_at": _db_ts(a["expires_at"]),
                         "points": int(a["points"]),
                         "remaining": left,
                     }
@@ -621,7 +698,7 @@ class MemberSync:
         points: int,
         known_balance: int,
         store_id: str,
-        at: datetime | None,
+        at: datetime | str | None,
         reason: str,
     ) -> dict[str, Any]:
         return {
@@ -637,10 +714,10 @@ class MemberSync:
             "amount_fen": None,
             "rule_version": self.rule_version,
             "reverses_id": None,
-            "occurred_at": at or self.now,
-            "created_at": self.now,
+            "occurred_at": at if isinstance(at, str) else (_db(at) if at else self.now_db),
+            "created_at": self.now_db,
             "cashier_id": None,
-            "offline": False,
+            "offline": 0,
             "known_balance": known_balance,
             "sync_status": "acked",
             "reason": reason,
