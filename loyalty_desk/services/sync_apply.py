@@ -156,8 +156,9 @@ def _page_session(desk: Desk) -> Iterator[Session]:
             with Session(bind=conn, expire_on_commit=False) as s, s.begin():
                 yield s
         finally:
-            dbapi.execute("PRAGMA synchronous=FULL")
-            dbapi.execute("PRAGMA cache_size=-2000")
+            if not conn.invalidated:  # a connection that died with its page is discarded
+                dbapi.execute("PRAGMA synchronous=FULL")
+                dbapi.execute("PRAGMA cache_size=-2000")
 
 
 def apply_page(desk: Desk, page: dict[str, Any]) -> PageResult:
