@@ -17,16 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/loyalty_bench"
 
 
-def bench_database_url() -> str:
-    """$LOYALTY_BENCH_DATABASE_URL, or a `loyalty_bench` database next to CI's `test` one
-    (created on first use)."""
+def bench_database_url(name: str = "loyalty_bench") -> str:
+    """$LOYALTY_BENCH_DATABASE_URL, or a database `name` on the local PostgreSQL next to
+    CI's `test` one (created on first use)."""
     url = os.environ.get("LOYALTY_BENCH_DATABASE_URL")
     if url:
-        return url
+        return url if name == "loyalty_bench" else url.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        if not c.execute("SELECT 1 FROM pg_database WHERE datname = 'loyalty_bench'").fetchone():
-            c.execute("CREATE DATABASE loyalty_bench")
-    return DEFAULT_URL
+        if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            c.execute(f'CREATE DATABASE "{name}"')
+    return DEFAULT_URL.rsplit("/", 1)[0] + "/" + name
 
 
 def free_port() -> int:

@@ -232,7 +232,10 @@ class Unit:
         """Write everything back: updates first (a merge frees a phone before the winner's
         row is inserted), then inserts, then the pull feed."""
         dirty = [s for s in self.members.values() if s.dirty and not s.new]
-        if dirty:
+        if dirty and self.postgres:
+            cols = [c for c in MEMBER_COLUMNS if c != "id"]
+            bulk_update(self.conn, "member", "id", [s.row() for s in dirty], cols)
+        elif dirty:
             cols = [c for c in MEMBER_COLUMNS if c != "id"]
             stmt = (
                 update(m.Member)
@@ -242,7 +245,10 @@ class Unit:
             rows = [{"_id": s.id, **{c: getattr(s, c) for c in cols}} for s in dirty]
             self.conn.execute(stmt, rows)
         lots = [lot for lot in self.lots.values() if lot.dirty and not lot.new]
-        if lots:
+        if lots and self.postgres:
+            rows = [{"id": x.id, "remaining": x.remaining, "member_id": x.member_id} for x in lots]
+            bulk_update(self.conn, "lot", "id", rows, ["remaining", "member_id"])
+        elif lots:
             stmt = (
                 update(m.Lot)
                 .where(m.Lot.id == bindparam("_id"))
@@ -253,20 +259,28 @@ class Unit:
                 [{"_id": x.id, "remaining": x.remaining, "member_id": x.member_id} for x in lots],
             )
         new_members = [s.row() for s in self.members.values() if s.new]
-        if new_members:
-            self.conn.execute(insert(m.Member), new_members)
+        self._insert(m.Member.__table__, new_members)  # type: ignore[arg-type]
         new_lots = [lot.row() for lot in self.lots.values() if lot.new]
         for row in new_lots:
             row["member_id"] = self.final_member_id(row["member_id"])
-        if new_lots:
-            self.conn.execute(insert(m.Lot), new_lots)
+        self._insert(m.Lot.__table__, new_lots)  # type: ignore[arg-type]
         entries = self.inserts.get(m.Entry.__table__, [])  # type: ignore[call-overload]
         for row in entries:
             row["member_id"] = self.final_member_id(row["member_id"])
         for table, rows in self.inserts.items():
+            self._insert(table, rows)
+        self._feed()
+
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """COPY on PostgreSQL (several times faster than INSERT for a batch's rows; same
+        transaction), executemany elsewhere."""
+        if not rows:
+            return
+        if not self.postgres:
             for part in chunks(rows):
                 self.conn.execute(insert(table), part)
-        self._feed()
+            return
+        copy_rows(self.conn, table.name, list(rows[0]), rows)
 
     def _feed(self) -> None:
         if not self.changes:
@@ -287,7 +301,52 @@ class Unit:
         self.changes.clear()
 
 
+def copy_rows(conn: Connection, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """COPY rows into `table` on the transaction's own connection (PostgreSQL)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    with raw.cursor() as cur:  # type: ignore[attr-defined]
+        names = ", ".join(f'"{c}"' for c in columns)
+        with cur.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+
+
+def _scratch(conn: Connection, table: str, columns: list[str]) -> str:
+    """A per-connection scratch table with `columns` of `table`, emptied at every commit."""
+    name = f"scratch_{table}_{len(columns)}"
+    cols = ", ".join(f'"{c}"' for c in columns)
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {name} ON COMMIT DELETE ROWS "
+        f'AS SELECT {cols} FROM "{table}" WITH NO DATA'
+    )
+    return name
+
+
+def bulk_update(
+    conn: Connection, table: str, key: str, rows: list[dict[str, Any]], columns: list[str]
+) -> None:
+    """One UPDATE … FROM for a batch's changed rows (COPY into a scratch table first):
+    on PostgreSQL that is far cheaper than a statement per row."""
+    scratch = _scratch(conn, table, [key, *columns])
+    copy_rows(conn, scratch, [key, *columns], rows)
+    sets = ", ".join(f'"{c}" = s."{c}"' for c in columns)
+    conn.exec_driver_sql(
+        f'UPDATE "{table}" t SET {sets} FROM {scratch} s WHERE t."{key}" = s."{key}"'
+    )
+    conn.exec_driver_sql(f"DELETE FROM {scratch}")
+
+
 def upsert_changes(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if conn.dialect.name == "postgresql":
+        scratch = _scratch(conn, "change", ["kind", "entity_id", "seq"])
+        copy_rows(conn, scratch, ["kind", "entity_id", "seq"], rows)
+        conn.exec_driver_sql(
+            f'INSERT INTO "change" (kind, entity_id, seq) SELECT kind, entity_id, seq '
+            f"FROM {scratch} ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq"
+        )
+        conn.exec_driver_sql(f"DELETE FROM {scratch}")
+        return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     for part in chunks(rows):
         stmt = dialect.insert(m.Change)

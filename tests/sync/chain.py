@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Integer, func, select, text
 
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.domain.ids import new_id
@@ -290,7 +290,7 @@ def restore_server(chain: Chain, backup: dict[str, list[dict[str, Any]]]) -> Non
             rows = backup[table.name]
             if rows:
                 conn.execute(table.insert(), rows)
-            if chain.db.postgres and "id" in table.c and table.c.id.autoincrement is True:
+            if chain.db.postgres and "id" in table.c and isinstance(table.c.id.type, Integer):
                 conn.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
