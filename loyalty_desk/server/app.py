@@ -150,10 +150,12 @@ def create_app(service: Service | None = None, *, log_level: str = "INFO") -> Fa
     )
     def push(
         body: PushRequest, protocol: Protocol = None, authorization: Authorization = None
-    ) -> PushReply:
+    ) -> Response:
         """Push a batch of this till's events in device_seq order (at most 100)."""
         svc.check_protocol(protocol)
-        return svc.push(authorization, body)
+        # Serialised once here: the reply was built from the model, no second validation.
+        reply = svc.push(authorization, body)
+        return Response(content=reply.model_dump_json(), media_type="application/json")
 
     @app.get(
         "/v1/sync/pull",

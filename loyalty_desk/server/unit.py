@@ -315,11 +315,14 @@ def copy_rows(conn: Connection, table: str, columns: list[str], rows: list[dict[
 def _scratch(conn: Connection, table: str, columns: list[str]) -> str:
     """A per-connection scratch table with `columns` of `table`, emptied at every commit."""
     name = f"scratch_{table}_{len(columns)}"
-    cols = ", ".join(f'"{c}"' for c in columns)
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {name} ON COMMIT DELETE ROWS "
-        f'AS SELECT {cols} FROM "{table}" WITH NO DATA'
-    )
+    made: set[str] = conn.connection.info.setdefault("scratch_tables", set())
+    if name not in made:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE IF NOT EXISTS {name} ON COMMIT DELETE ROWS "
+            f'AS SELECT {cols} FROM "{table}" WITH NO DATA'
+        )
+        made.add(name)
     return name
 
 
@@ -334,7 +337,6 @@ def bulk_update(
     conn.exec_driver_sql(
         f'UPDATE "{table}" t SET {sets} FROM {scratch} s WHERE t."{key}" = s."{key}"'
     )
-    conn.exec_driver_sql(f"DELETE FROM {scratch}")
 
 
 def upsert_changes(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -345,7 +347,6 @@ def upsert_changes(conn: Connection, rows: list[dict[str, Any]]) -> None:
             f'INSERT INTO "change" (kind, entity_id, seq) SELECT kind, entity_id, seq '
             f"FROM {scratch} ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq"
         )
-        conn.exec_driver_sql(f"DELETE FROM {scratch}")
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     for part in chunks(rows):
