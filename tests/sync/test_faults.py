@@ -106,6 +106,17 @@ class DieAfterReply:
         return reply
 
 
+def test_server_fails_just_before_its_commit(chain: Chain) -> None:
+    a = chain.till("a", "S001")
+    busy_day(a, "13812345678")
+    n = status(a).pending
+    failpoints.arm("push.before_commit")  # everything written, then the transaction dies
+    assert isinstance(sync.sync_once(a), Refusal)
+    assert server_count(chain, sm.Event) == 0
+    assert chain.sync("a").acked == n
+    assert_converged(chain)
+
+
 def test_till_dies_between_the_servers_commit_and_its_own_ack(chain: Chain) -> None:
     a = chain.till("a", "S001")
     busy_day(a, "13812345678")
