@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples
+.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples forms resources screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,17 @@ pytest: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# Qt Designer forms (ui/*.ui) and the resource file (icons, style) compiled into the
+# generated loyalty_desk/gui/forms package; tests/test_forms.py fails when it is stale.
+forms: $(STAMP)
+	$(BIN)/python -m loyalty_desk.gui.forms_build
+
+resources: forms
+
+# The README's screenshots, taken from the real client on a demo store (needs xvfb-run).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -505,6 +505,7 @@ def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
 # Each feature area registers its own subcommands: `register(subparsers)` in these modules.
 EXTENSIONS: tuple[str, ...] = (
     "loyalty_desk.coupon_cli",
+    "loyalty_desk.cli_gui",
     "loyalty_desk.cli_sync",
     "loyalty_desk.server.cli",
 )

@@ -59,7 +59,7 @@ class Desk:
         self.db = db
         self.info = info
         self.clock = clock
-        self.rng = random.SystemRandom()
+        self.rng: random.Random = random.SystemRandom()
         self._tz = zone(info.timezone) or ZoneInfo("Asia/Shanghai")
         self._rules: list[tuple[datetime, RuleSet]] = []
         self.reload_rules()
@@ -108,6 +108,11 @@ class Desk:
 
     def close(self) -> None:
         self.db.close()
+
+    def set_info(self, info: StoreInfo) -> None:
+        """The store's name or time zone changed in settings: later use cases see them."""
+        self.info = info
+        self._tz = zone(info.timezone) or ZoneInfo("Asia/Shanghai")
 
     # -- time and rules --------------------------------------------------------------------
 

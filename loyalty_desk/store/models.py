@@ -81,6 +81,12 @@ class Member(Base):
         Index("ix_member_suffix_visit", "phone_suffix", "last_visit_at"),
         Index("ix_member_tier_until", "tier_until"),
         Index("ix_member_last_visit", "last_visit_at"),
+        # Members screen: one index per browse order, ending in id for keyset pages.
+        Index("ix_member_list_visit", "last_visit_at", "id"),
+        Index("ix_member_list_tier", "tier", "last_visit_at", "id"),
+        Index("ix_member_list_balance", "balance", "id"),
+        Index("ix_member_list_name", "name", "id"),
+        Index("ix_member_merged", "merged_into", sqlite_where=text("merged_into IS NOT NULL")),
     )
 
 

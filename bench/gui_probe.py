@@ -1,0 +1,224 @@
+"""Child process of the cold-start benchmark: start, report when usable, quit.
+
+    python -m bench.gui_probe baseline                  # bare QApplication + empty window
+    python -m bench.gui_probe client DATA_DIR NAME PIN  # the real client, signed in
+    python -m bench.gui_probe keys DATA_DIR NAME PIN N  # keystroke-to-results, N queries
+    python -m bench.gui_probe keys-baseline N           # QLineEdit filling a fixed list
+
+Start-up modes print one line per milestone, "<name> <seconds since the parent started
+us>", using the start time the parent passes in LOYALTY_BENCH_T0 (time.time() just
+before spawning). Keystroke modes print one JSON object of millisecond lists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+
+
+def since_spawn() -> float:
+    return time.time() - float(os.environ["LOYALTY_BENCH_T0"])
+
+
+def report(name: str) -> None:
+    print(f"{name} {since_spawn():.4f}", flush=True)
+
+
+def baseline() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1180, 800)
+    window.show()
+
+    def painted() -> None:
+        QTest.qWaitForWindowExposed(window)
+        window.repaint()
+        report("window")
+        app.quit()
+
+    QTimer.singleShot(0, painted)
+    return app.exec()
+
+
+def client(data_dir: str, name: str, pin: str) -> int:
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from loyalty_desk.gui.app import create_app
+    from loyalty_desk.gui.main_window import MainWindow
+
+    app = create_app()
+    window = MainWindow(Path(data_dir))
+    window.resize(1180, 800)
+    window.show()
+    window.start()
+    QTimer.singleShot(
+        0,
+        lambda: (QTest.qWaitForWindowExposed(window), window.repaint(), report("window_shown")),
+    )
+    combo = window.sign_in.ui.staffCombo
+
+    def usable(_count: int) -> None:
+        window.repaint()
+        report("sign_in_ready")
+        combo.setCurrentIndex(combo.findData(name))
+        QTest.keyClicks(window.sign_in.ui.pinEdit, pin)
+        QTest.keyClick(window.sign_in.ui.pinEdit, Qt.Key.Key_Return)
+
+    def checkout() -> None:
+        window.repaint()
+        report("checkout_ready")
+        window.close()  # waits for the worker; the last window closing quits
+
+    window.sign_in.staff_loaded.connect(usable)
+    window.checkout_ready.connect(checkout)
+    return app.exec()
+
+
+def keys_baseline(queries: int) -> int:
+    """The raw cost of the same screen work: a key into a QLineEdit refills a QTableView
+    (same style sheet, 20 rows × 5 columns from a QStandardItemModel) and paints it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
+
+    from loyalty_desk.gui.app import create_app
+
+    create_app()  # the same fonts and style sheet as the client
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    edit, table = QLineEdit(), QTableView()
+    model = QStandardItemModel(0, 5)
+    table.setModel(model)
+    layout.addWidget(edit)
+    layout.addWidget(table)
+    root.resize(1180, 800)
+    root.show()
+    QTest.qWaitForWindowExposed(root)
+    cells = [(f"138****{i:04d}", f"会员{i}", "Gold", "1,234", "2026-05-01") for i in range(20)]
+    shown: list[float] = []
+
+    def fill(_text: str) -> None:
+        model.removeRows(0, model.rowCount())
+        for row in cells:
+            model.appendRow([QStandardItem(text) for text in row])
+        table.viewport().repaint()
+        shown.append(time.perf_counter())
+
+    edit.textEdited.connect(fill)
+    times = []
+    for _ in range(queries):
+        edit.clear()
+        t0 = time.perf_counter()
+        QTest.keyClick(edit, Qt.Key.Key_5)
+        times.append((shown[-1] - t0) * 1000)
+    print(json.dumps({"ms": times, "rss_mb": peak_rss_mb()}))
+    return 0
+
+
+def keys(data_dir: str, name: str, pin: str, queries: int) -> int:
+    """Type searches into the checkout field as a person would; time the last key."""
+    import random
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from loyalty_desk.gui.app import create_app
+    from loyalty_desk.gui.main_window import MainWindow
+
+    app = create_app()
+    window = MainWindow(Path(data_dir))
+    window.resize(1180, 800)
+    window.show()
+    window.start()
+
+    def wait(check: Callable[[], bool], timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not check():
+            app.processEvents()
+            time.sleep(0.0005)
+            if time.monotonic() > deadline:
+                raise TimeoutError("the client did not get there")
+
+    combo = window.sign_in.ui.staffCombo
+    wait(lambda: combo.findData(name) >= 0)
+    combo.setCurrentIndex(combo.findData(name))
+    QTest.keyClicks(window.sign_in.ui.pinEdit, pin)
+    QTest.keyClick(window.sign_in.ui.pinEdit, Qt.Key.Key_Return)
+    wait(lambda: window.ready)
+    wait(lambda: window.ops.pending == 0)  # the daily jobs are done
+    checkout = window.checkout
+    assert checkout is not None
+    search, view = checkout.ui.searchEdit, checkout.ui.resultsView
+    shown: list[tuple[float, int]] = []
+
+    def painted(count: int) -> None:
+        view.viewport().repaint()
+        shown.append((time.perf_counter(), count))
+
+    checkout.results_shown.connect(painted)
+    rng = random.Random(42)
+    out: dict[str, list[float]] = {"suffix": [], "prefix": []}
+    empty = 0
+    for i in range(queries):
+        # The last 4 digits (a pick list), or the start of a phone (5 to 7 digits).
+        kind = "suffix" if i % 2 == 0 else "prefix"
+        if kind == "suffix":
+            text = f"{rng.randrange(10_000):04d}"
+        else:
+            text = f"1{rng.randrange(3, 10)}{rng.randrange(100_000):05d}"[: rng.randrange(5, 8)]
+        search.clear()
+        QTest.keyClicks(search, text[:-1])
+        wait(lambda: not checkout._timer.isActive() and window.ops.pending == 0)
+        time.sleep(0.03)  # a person's pause before the last key
+        app.processEvents()
+        shown.clear()
+        t0 = time.perf_counter()
+        QTest.keyClick(search, text[-1])
+        wait(lambda: bool(shown))
+        t1, count = shown[-1]
+        empty += count == 0
+        out[kind].append((t1 - t0) * 1000)
+
+    window.ui.navMembers.click()
+    members = window.members
+    assert members is not None
+    wait(lambda: members.model.pages_fetched >= 1 and not members.model.fetching)
+    for _ in range(24):
+        pages = members.model.pages_fetched
+        members.ui.tableView.scrollToBottom()
+        wait(lambda p=pages: members.model.pages_fetched > p and not members.model.fetching)
+    rows = members.model.rowCount()
+    window.close()
+    wait(lambda: window._closed)
+    print(json.dumps({**out, "empty": empty, "rows": rows, "rss_mb": peak_rss_mb()}))
+    return 0
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    mode = sys.argv[1]
+    if mode == "baseline":
+        raise SystemExit(baseline())
+    if mode == "client":
+        raise SystemExit(client(*sys.argv[2:5]))
+    if mode == "keys-baseline":
+        raise SystemExit(keys_baseline(int(sys.argv[2])))
+    raise SystemExit(keys(*sys.argv[2:5], int(sys.argv[5])))

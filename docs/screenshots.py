@@ -1,0 +1,145 @@
+"""Take the README's screenshots from the real program (run under Xvfb: `make screenshots`).
+
+Drives the client the way a person would — sign in, type a phone, open screens — on a demo
+store, and saves each window with QWidget.grab() into docs/.
+
+    xvfb-run -s "-screen 0 1280x800x24" python docs/screenshots.py [data-dir]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from loyalty_desk.gui.app import create_app
+from loyalty_desk.gui.main_window import MainWindow
+from loyalty_desk.services.demo import DEMO_MANAGER, create_demo_store
+from loyalty_desk.services.desk import Desk
+
+DOCS = Path(os.environ.get("SHOT_DIR", Path(__file__).resolve().parent))
+SIZE = tuple(int(v) for v in os.environ.get("SHOT_SIZE", "1180x800").split("x"))
+
+
+def pump(ms: int = 50) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(check: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+    waited = 0
+    while not check():
+        pump(20)
+        waited += 20
+        if waited > timeout_ms:
+            raise TimeoutError("the window did not get there")
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    pump(300)
+    path = DOCS / name
+    widget.window().grab().save(str(path))
+    print("saved", path)
+
+
+def first_start() -> None:
+    """The dialog of the very first start, on an empty data directory."""
+    from loyalty_desk.gui.first_start import FirstStartDialog
+
+    window = MainWindow(Path(tempfile.mkdtemp()) / "empty")
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    wait_for(lambda: any(isinstance(w, FirstStartDialog) for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstStartDialog))
+    pump(300)
+    dialog.grab().save(str(DOCS / "first-start.png"))
+    print("saved", DOCS / "first-start.png")
+    dialog.reject()
+    wait_for(lambda: not window.isVisible())
+
+
+def main(data_dir: Path) -> int:
+    if not Desk.database_path(data_dir).exists():
+        print("creating the demo store in", data_dir)
+        create_demo_store(data_dir)
+    create_app()
+    first_start()
+    window = MainWindow(data_dir)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    wait_for(lambda: window.sign_in.ui.staffCombo.count() > 0)
+    sign_in = window.sign_in.ui
+    sign_in.staffCombo.setCurrentIndex(sign_in.staffCombo.findData(DEMO_MANAGER[0]))
+    shoot(window, "sign-in.png")
+
+    QTest.keyClicks(sign_in.pinEdit, DEMO_MANAGER[1])
+    QTest.keyClick(sign_in.pinEdit, Qt.Key.Key_Return)
+    wait_for(lambda: window.ready)
+    checkout = window.checkout
+    assert checkout is not None
+    # A regular customer: type the last 4 digits of the phone, pick from the list.
+    window.ui.navMembers.click()
+    members_page = window.members
+    assert members_page is not None
+    wait_for(lambda: members_page.model.rowCount() > 0)
+    members_page.ui.tableView.selectRow(2)
+    shoot(window, "members.png")
+
+    # A regular of the store: the most recent visitor among the Gold and Diamond members.
+    rows = members_page.model.rows
+    regular = next((m for m in rows if m.tier in ("gold", "diamond")), rows[0])
+    code, phone = regular.code, regular.phone
+    window.ui.navCheckout.click()
+    wait_for(lambda: checkout.isVisible())
+    QTest.keyClicks(checkout.ui.searchEdit, phone[-4:], delay=90)
+    wait_for(lambda: checkout.results.rowCount() > 0)
+    shoot(window, "checkout-search.png")
+    checkout.open_member(code)
+    wait_for(lambda: checkout.member is not None)
+    shoot(window, "checkout.png")
+
+    checkout.award()
+    pump(200)
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        QTest.keyClicks(dialog.ui.receiptEdit, "20260518-0042")  # type: ignore[attr-defined]
+        QTest.keyClicks(dialog.ui.amountEdit, "1288.50")  # type: ignore[attr-defined]
+        wait_for(lambda: dialog.preview is not None)  # type: ignore[attr-defined]
+        pump(200)
+        dialog.grab().save(str(DOCS / "award.png"))
+        print("saved", DOCS / "award.png")
+        dialog.reject()
+
+    checkout.history()
+    pump(200)
+    history = QApplication.activeModalWidget()
+    if history is not None:
+        wait_for(lambda: history.model.rowCount() > 0)  # type: ignore[attr-defined]
+        pump(200)
+        history.grab().save(str(DOCS / "history.png"))
+        print("saved", DOCS / "history.png")
+        history.accept()  # type: ignore[attr-defined]
+
+    window.ui.navSettings.click()
+    settings_page = window.settings_page
+    assert settings_page is not None
+    wait_for(lambda: settings_page.staff.rowCount() > 0)
+    shoot(window, "settings.png")
+
+    window.close()
+    QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp()) / "demo"
+    raise SystemExit(main(folder))
