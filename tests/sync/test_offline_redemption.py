@@ -74,6 +74,13 @@ def test_double_spend_offline_in_two_stores(chain: Chain) -> None:
     # Online, the member may spend again: a server hold checks the points are there.
     r = unwrap(checkout.redeem(b, code, "B-2", 1400, 300_000))
     assert r.member.balance == 0
+    # The debt is repaid: the manager closes the case and offline spending is allowed again.
+    admin.close_case(chain.db, cases[0]["id"], "repaid by later purchases", chain.clock())
+    assert admin.list_cases(chain.db) == []
+    chain.sync_all()
+    for desk in (a, b):
+        view = unwrap(members.show(desk, code))
+        assert not view.online_only and not view.overdraft
     check_server_books(chain.service)
 
 
