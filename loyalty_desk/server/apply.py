@@ -292,6 +292,24 @@ def enrol(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome) -> Outc
         else:
             ledger.move_member(u, existing, newcomer, event.event_id)
         outcome.conflicts.append("merged")
+    elif rec.code:
+        # Member codes are drawn at random in each store: two stores can draw the same one.
+        # Both members keep working (a till stores the later one under a placeholder and
+        # finds it by phone); a manager reissues one of the cards.
+        clash = u.conn.execute(
+            select(m.Member.id).where(
+                m.Member.code == rec.code, m.Member.id != rec.id, m.Member.merged_into.is_(None)
+            )
+        ).first()
+        if clash is not None:
+            open_case(
+                u,
+                "duplicate_code",
+                member_id=rec.id,
+                event=event,
+                detail={"code": rec.code, "other_member_id": clash[0]},
+            )
+            outcome.conflicts.append("duplicate_code")
     post_entries(u, ctx, event, outcome)
     return outcome
 

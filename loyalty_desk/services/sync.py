@@ -149,6 +149,7 @@ def register(
             s.add(state)
         if state.server_url != url:
             state.pull_cursor = 0  # another server: everything comes down again
+            state.feed_epoch = None
         state.server_url = url
         state.device_token = data["device_token"]
         state.token_expires_at = datetime.fromisoformat(data["token_expires_at"])

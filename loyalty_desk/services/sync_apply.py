@@ -364,8 +364,8 @@ class MemberSync:
         rows = []
         for r in records:
             # Codes were drawn at random in each store: two stores can draw the same one.
-            # The later member here keeps a placeholder (found by phone) and the server's
-            # case list shows the clash; a member card always finds its own member first.
+            # The later member here keeps a placeholder (found by phone) and the server
+            # opens a duplicate_code case for a manager to reissue one of the cards.
             code = r["code"]
             if codes.get(code, r["id"]) != r["id"]:
                 code = placeholder("x", r["id"])
