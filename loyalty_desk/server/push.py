@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from loyalty_desk.domain.errors import Code
@@ -106,10 +107,15 @@ def _ids(raw: dict[str, Any]) -> tuple[set[str], set[str]]:
     return members, entries
 
 
-def push(db: ServerDatabase, device_id: str, request: PushRequest, now: datetime) -> PushReply:
+Authenticate = Callable[[Connection], str]  # the caller's device id, or ApiError
+
+
+def push(
+    db: ServerDatabase, authenticate: Authenticate, request: PushRequest, now: datetime
+) -> PushReply:
     for attempt in range(RETRIES):
         try:
-            reply = _push_once(db, device_id, request, now)
+            reply = _push_once(db, authenticate, request, now)
         except (IntegrityError, OperationalError) as exc:
             # Two pushes enrolling the same phone at once, or a deadlock between them: the
             # loser rolled back completely; running it again sees the winner's rows.
@@ -130,9 +136,13 @@ def _transient(exc: DBAPIError) -> bool:
 
 
 def _push_once(
-    db: ServerDatabase, device_id: str, request: PushRequest, now: datetime
+    db: ServerDatabase, authenticate: Authenticate, request: PushRequest, now: datetime
 ) -> PushReply:
     with db.write() as conn:
+        # Checked in the push's own transaction: one round of BEGIN/COMMIT less per batch.
+        device_id = authenticate(conn)
+        if request.device_id != device_id:
+            raise ApiError(403, "FORBIDDEN", "A till pushes only its own device's events.")
         query = select(m.Device).where(m.Device.id == device_id)
         if db.postgres:
             query = query.with_for_update()  # one push at a time per device

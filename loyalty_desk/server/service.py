@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select, text
 
 from loyalty_desk.domain.errors import Code
 from loyalty_desk.server import admin, holds, migrate
@@ -104,10 +104,12 @@ class Service:
         return admin.register(self.db, request, self.now())
 
     def push(self, authorization: str | None, request: PushRequest) -> PushReply:
-        caller = self.caller(authorization)
-        if request.device_id != caller.device_id:
-            raise ApiError(403, "FORBIDDEN", "A till pushes only its own device's events.")
-        return push_batch.push(self.db, caller.device_id, request, self.now())
+        now = self.now()
+
+        def authenticate(conn: Connection) -> str:
+            return admin.authenticate(conn, authorization, now).device_id
+
+        return push_batch.push(self.db, authenticate, request, now)
 
     def pull(self, authorization: str | None, cursor: int, limit: int) -> str:
         caller = self.caller(authorization)
