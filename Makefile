@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples forms resources screenshots
+.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,14 @@ SOAK_SEEDS ?= 5000
 SOAK_JOBS ?= 2
 soak: $(STAMP)
 	$(BIN)/python -m tests.sync.simulation --seeds $(SOAK_SEEDS) --steps 60 --jobs $(SOAK_JOBS)
+
+# The report benchmarks alone (the 1M data set is generated once, then cached in bench/data).
+bench-reports: $(STAMP)
+	$(BIN)/python -m bench.bench_reports --sizes 10000,100000,1000000
+
+# docs/reports-screen.png and the PDF pages, from a generated 20,000-member chain.
+report-screenshots: $(STAMP)
+	$(BIN)/python -m bench.screenshots
 
 # The pictures of README's coupons section (docs/vouchers/*.png).
 voucher-examples: $(STAMP)

@@ -506,6 +506,7 @@ def cmd_restore(args: argparse.Namespace) -> Output | Refusal:
 EXTENSIONS: tuple[str, ...] = (
     "loyalty_desk.coupon_cli",
     "loyalty_desk.cli_gui",
+    "loyalty_desk.cli_reports",
     "loyalty_desk.cli_sync",
     "loyalty_desk.server.cli",
 )

@@ -57,3 +57,8 @@ def manager(desk: Desk) -> str:
     """A manager account; returns its PIN."""
     unwrap(staff.add_staff(desk, "Wang Manager", "manager", "2468"))
     return "2468"
+
+
+@pytest.fixture(scope="session")
+def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("session")

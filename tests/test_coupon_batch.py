@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from loyalty_desk.domain.coupons import Kind
 from loyalty_desk.domain.errors import Code, Refusal
-from loyalty_desk.domain.rules import DEFAULT_RULES
+from loyalty_desk.domain.segments import Segment, parse_segment
 from loyalty_desk.services import checkout, coupon_batch, coupons, members, vouchers
-from loyalty_desk.services.coupon_batch import Segment, classify
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
 from tests.conftest import FakeClock
 from tests.helpers import check_invariants, db_fingerprint
 from tests.pdf_check import decode_qr, page_count, rasterise
-
-RULES = DEFAULT_RULES.segments
-
-
-@pytest.mark.parametrize(
-    ("spend", "purchases", "idle", "age", "segment"),
-    [
-        (500_000, 4, 10, 400, Segment.CORE),
-        (500_000, 3, 10, 400, Segment.POTENTIAL),  # core needs 4 purchases
-        (200_000, 2, 10, 400, Segment.POTENTIAL),
-        (199_999, 2, 10, 400, Segment.BASIC),
-        (50_000, 1, 10, 400, Segment.BASIC),
-        (49_999, 1, 10, 400, Segment.DORMANT),  # under 500 yuan
-        (900_000, 9, 180, 400, Segment.DORMANT),  # no purchase for 6 months
-        (0, 0, None, 200, Segment.DORMANT),  # never bought, joined over 6 months ago
-        (0, 0, None, 20, None),  # too new to be asleep
-    ],
-)
-def test_segments_follow_design_thresholds(
-    spend: int, purchases: int, idle: int | None, age: int, segment: Segment | None
-) -> None:
-    assert classify(RULES, spend, purchases, idle, age) is segment
 
 
 def shop(desk: Desk, phone: str, amounts: list[int]) -> str:
@@ -84,6 +59,11 @@ def test_batch_for_dormant_members(desk: Desk, clock: FakeClock, manager: str) -
     assert [decode_qr(image) for image in images] == [[code] for code in batch.codes]
     thermal = vouchers.render_batch(contents, vouchers.Layout(format=vouchers.Format.ESCPOS))
     assert thermal.count(b"\x1d\x56\x00") == 3  # one cut per voucher
+
+
+def test_segment_names_in_english_and_chinese() -> None:
+    assert parse_segment("沉睡") is Segment.DORMANT and parse_segment(" Core ") is Segment.CORE
+    assert parse_segment("sleepy") is None
 
 
 def test_an_empty_segment_issues_nothing(desk: Desk, manager: str) -> None:

@@ -18,7 +18,7 @@ from loyalty_desk.domain.money import check_fen, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
-from loyalty_desk.services import audit, redeem_guard, tiers
+from loyalty_desk.services import activity, audit, redeem_guard, tiers
 from loyalty_desk.services.coupon_issue import birthday_coupon_if_due
 from loyalty_desk.services.coupon_restore import restore_used_on
 from loyalty_desk.services.desk import Desk
@@ -282,6 +282,7 @@ def _earn(
         s.connection().execute(
             update(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id).values(upgraded_to=upgraded.value)
         )
+    activity.after_fact(s, desk, member.id, when, purchase_fen=paid)
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
     birthday = birthday_coupon_if_due(s, desk, member, when)
@@ -633,6 +634,8 @@ def _refund(
             approved_by=approver.id if approver else None,
         )
     )
+    if receipt is not None:
+        activity.after_fact(s, desk, member.id, when)
     event.data = {"receipt_no": receipt_no, "refund_fen": amount, "member_id": member.id}
     event.seal()
     # The coupon used on the receipt comes back once the whole receipt is refunded: after a

@@ -1,123 +1,28 @@
 """A manager's batch: every member of a segment gets a coupon of one kind, in one go.
 
-Segments (DESIGN §5) are defined by the reports area (`domain/segments.py`, issue 6). Until
-that lands, `segment_member_ids` selects them here with the thresholds of
-`domain.rules.SegmentRules`; it is the one function to point at the reports module.
+The segment is the one the manager reads in the reports (`domain/segments.py`,
+`services/reports_segments.py`): a batch for "dormant" reaches the members the report
+counts as dormant, except never-buyers who joined too recently to be asleep.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import timedelta
 from typing import Any
-
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.coupons import PROMOTION_KINDS, Kind, parse_kind, promotion_terms
 from loyalty_desk.domain.errors import Code, Refused, refuse
 from loyalty_desk.domain.ids import new_id
-from loyalty_desk.domain.rules import SegmentRules
-from loyalty_desk.domain.timeutil import add_months_utc, as_utc, local_date
-from loyalty_desk.services import audit
+from loyalty_desk.domain.segments import Segment, parse_segment
+from loyalty_desk.domain.timeutil import local_date
+from loyalty_desk.services import activity, audit
 from loyalty_desk.services.coupon_issue import issue_coupon
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.reports_segments import segment_member_ids
 from loyalty_desk.services.staff import StaffView, verify_manager_pin
 from loyalty_desk.services.usecase import use_case
-from loyalty_desk.store.models import Member, Receipt
-
-
-class Segment(StrEnum):
-    CORE = "core"
-    POTENTIAL = "potential"
-    BASIC = "basic"
-    DORMANT = "dormant"
-
-    @property
-    def label_zh(self) -> str:
-        return {v: k for k, v in _SEGMENT_ZH.items()}[self]
-
-
-_SEGMENT_ZH = {
-    "核心": Segment.CORE,
-    "潜力": Segment.POTENTIAL,
-    "基础": Segment.BASIC,
-    "沉睡": Segment.DORMANT,
-}
-
-
-def parse_segment(text: str) -> Segment | None:
-    name = text.strip().lower()
-    try:
-        return _SEGMENT_ZH.get(name) or Segment(name)
-    except ValueError:
-        return None
-
-
-def classify(
-    rules: SegmentRules,
-    spend_fen: int,
-    purchases: int,
-    days_since_purchase: int | None,
-    days_since_enrolment: int,
-) -> Segment | None:
-    """DESIGN §5: core ≥5,000 yuan and ≥4 purchases in 12 months; potential ≥2,000 and ≥2;
-    basic ≥500 and ≥1; dormant: under 500 yuan, or no purchase for 6 months.
-
-    A member who joined less than 6 months ago and has not bought yet is in no segment: too
-    new to be asleep (they hold the new-member coupon).
-    """
-    idle = days_since_purchase if days_since_purchase is not None else days_since_enrolment
-    if idle >= rules.dormant_after_days:
-        return Segment.DORMANT
-    if purchases == 0:
-        return None
-    if spend_fen < rules.basic_min_spend_fen:
-        return Segment.DORMANT
-    if spend_fen >= rules.core_min_spend_fen and purchases >= rules.core_min_purchases:
-        return Segment.CORE
-    if spend_fen >= rules.potential_min_spend_fen and purchases >= rules.potential_min_purchases:
-        return Segment.POTENTIAL
-    return Segment.BASIC
-
-
-def segment_member_ids(session: Session, desk: Desk, segment: Segment, at: datetime) -> list[str]:
-    """The members of `segment` at `at`, from their receipts of the rolling 12 months."""
-    rules = desk.rules_at(at).segments
-    start = add_months_utc(at, -12, desk.tz)
-    net = Receipt.paid_fen - Receipt.refunded_fen
-    stats = (
-        select(
-            Receipt.member_id.label("member_id"),
-            func.sum(net).label("spend"),
-            func.sum(case((net > 0, 1), else_=0)).label("purchases"),
-            func.max(case((net > 0, Receipt.occurred_at), else_=None)).label("last"),
-        )
-        .where(Receipt.occurred_at >= start, Receipt.occurred_at <= at)
-        .group_by(Receipt.member_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Member.id, Member.created_at, stats.c.spend, stats.c.purchases, stats.c.last)
-        .outerjoin(stats, stats.c.member_id == Member.id)
-        .where(Member.merged_into.is_(None))
-        .order_by(Member.code)
-    )
-    chosen: list[str] = []
-    for member_id, created_at, spend, purchases, last in rows:
-        since_purchase = _days(at, last) if last is not None else None
-        found = classify(
-            rules, int(spend or 0), int(purchases or 0), since_purchase, _days(at, created_at)
-        )
-        if found is segment:
-            chosen.append(member_id)
-    return chosen
-
-
-def _days(at: datetime, then: Any) -> int:
-    moment = then if isinstance(then, datetime) else datetime.fromisoformat(str(then))
-    return (at - as_utc(moment)) // timedelta(days=1)
+from loyalty_desk.store.models import Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +55,7 @@ def issue_batch(
 ) -> BatchResult:
     """Every member of the segment gets one coupon of `kind`: one transaction, one
     coupon_issued event per coupon, one audit row for the batch."""
+    activity.catch_up(desk)  # segments as of now, not as of this morning's daily job
     chosen_segment = parse_segment(segment)
     if chosen_segment is None:
         names = ", ".join(s.value for s in Segment)
@@ -174,7 +80,8 @@ def issue_batch(
         approver = verdict
     batch_id = new_id()
     with desk.write() as s:
-        chosen = segment_member_ids(s, desk, chosen_segment, now)
+        joined_before = now - timedelta(days=rules.segments.dormant_after_days)
+        chosen = segment_member_ids(s, chosen_segment, joined_before=joined_before)
         if not chosen:
             raise refuse(
                 Code.EMPTY_SEGMENT,

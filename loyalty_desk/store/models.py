@@ -87,6 +87,9 @@ class Member(Base):
         Index("ix_member_list_balance", "balance", "id"),
         Index("ix_member_list_name", "name", "id"),
         Index("ix_member_merged", "merged_into", sqlite_where=text("merged_into IS NOT NULL")),
+        # Reports: members counted by join date, merged accounts left out; owed points.
+        Index("ix_member_created", "created_at", sqlite_where=text("merged_into IS NULL")),
+        Index("ix_member_debt", "debt", sqlite_where=text("debt > 0")),
     )
 
 
@@ -120,6 +123,10 @@ class LedgerEntry(Base):
         Index("ix_ledger_kind_time", "kind", "occurred_at"),
         Index("ix_ledger_receipt", "receipt_no"),
         Index("ix_ledger_device_seq", "device_seq"),
+        # Reports: points issued/redeemed/expired in a period, read from the index alone.
+        # Time first: with kind first it would look better than ix_ledger_member_time to the
+        # award's "earned today by this member" query (no statistics), and be far worse.
+        Index("ix_ledger_time_kind_points", "occurred_at", "kind", "points"),
     )
 
 
@@ -138,6 +145,10 @@ class PointLot(Base):
         Index("ix_lot_member_expiry", "member_id", "expires_at"),
         # Expiry only ever looks at lots with something left.
         Index("ix_lot_open_expiry", "expires_at", sqlite_where=text("remaining > 0")),
+        # Reports: the points liability by expiry month, read from the index alone.
+        Index(
+            "ix_lot_open_liability", "expires_at", "remaining", sqlite_where=text("remaining > 0")
+        ),
     )
 
 
@@ -174,6 +185,8 @@ class Receipt(Base):
         UniqueConstraint("store_id", "receipt_no", name="uq_receipt_store_no"),
         Index("ix_receipt_member_time", "member_id", "occurred_at"),
         Index("ix_receipt_time", "occurred_at"),
+        # Reports: a period's receipts, sales and members, read from the index alone.
+        Index("ix_receipt_time_cover", "occurred_at", "member_id", "paid_fen", "refunded_fen"),
     )
 
 
@@ -211,7 +224,11 @@ class Refund(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     approved_by: Mapped[str | None] = mapped_column(String(36))
 
-    __table_args__ = (Index("ix_refund_receipt", "store_id", "receipt_no"),)
+    __table_args__ = (
+        Index("ix_refund_receipt", "store_id", "receipt_no"),
+        Index("ix_refund_time", "occurred_at", "amount_fen"),
+        Index("ix_refund_member", "member_id"),
+    )
 
 
 class TierChange(Base):
@@ -256,6 +273,60 @@ class Coupon(Base):
     __table_args__ = (
         Index("ix_coupon_member", "member_id", "status"),
         Index("ix_coupon_receipt", "redeemed_store_id", "redeemed_receipt"),
+        # Reports: coupons issued and used per kind in a period.
+        Index("ix_coupon_issued", "issued_at", "kind", "status"),
+        Index(
+            "ix_coupon_redeemed",
+            "redeemed_at",
+            "kind",
+            "value_fen",
+            sqlite_where=text("redeemed_at IS NOT NULL"),
+        ),
+    )
+
+
+class MemberActivity(Base):
+    """A member's rolling-12-month activity and segment, derived from receipts and refunds.
+
+    Kept in the same transaction as the receipt or refund that changes it, and brought up
+    to date by the daily job when time alone moves it (a receipt leaves the 12 months, the
+    dormancy mark passes: `next_check_at`). Values are as of `evaluated_at`. A member without
+    a row has never bought anything: dormant. See domain/activity.py.
+    """
+
+    __tablename__ = "member_activity"
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    spend_12m_fen: Mapped[int] = mapped_column(Integer)
+    purchases_12m: Mapped[int] = mapped_column(Integer)
+    last_purchase_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lifetime_spend_fen: Mapped[int] = mapped_column(Integer)
+    lifetime_purchases: Mapped[int] = mapped_column(Integer)
+    segment: Mapped[str] = mapped_column(String(16))
+    evaluated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        # Counts and spend per segment, and its members best first, from the index alone.
+        Index("ix_activity_segment", "segment", "lifetime_spend_fen", "spend_12m_fen"),
+        # Members close to the next tier: a spend range, read from the index alone.
+        Index("ix_activity_spend", "spend_12m_fen", "purchases_12m", "member_id"),
+        Index("ix_activity_check", "next_check_at", sqlite_where=text("next_check_at IS NOT NULL")),
+    )
+
+
+class SegmentChange(Base):
+    """A member moving between segments, dated when it happened (derived, like the above)."""
+
+    __tablename__ = "segment_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_segment: Mapped[str] = mapped_column(String(16))
+    to_segment: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (
+        Index("ix_segment_change_time", "at", "member_id", "from_segment", "to_segment"),
+        Index("ix_segment_change_member", "member_id", "at"),
     )
 
 

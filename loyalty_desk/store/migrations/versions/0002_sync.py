@@ -1,7 +1,7 @@
 """sync with the central server: registration and consistency state
 
 Revision ID: 0002_sync
-Revises: 0002_member_list
+Revises: 0002_reports
 Create Date: 2026-11-22 18:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import loyalty_desk.store.types
 
 revision = "0002_sync"
-down_revision = "0002_member_list"
+down_revision = "0002_reports"
 branch_labels = None
 depends_on = None
 

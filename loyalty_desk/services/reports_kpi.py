@@ -1,0 +1,366 @@
+"""The KPI report of a period, compared with the period before (issue 6 item 1).
+
+One implementation for the Reports screen, the CLI and the exports. The figures and their
+definitions are in domain/kpis.py; this module only gathers the totals from the till
+(services/reports_queries.py) within the report budget (DESIGN §6: 1M members, 10M ledger
+entries, ≤ 3 s), using two read connections at once where the work is heaviest.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+from loyalty_desk.domain.errors import Code, refuse
+from loyalty_desk.domain.kpis import KpiLine, PeriodTotals, kpi_lines, ratio
+from loyalty_desk.domain.money import round_half_up
+from loyalty_desk.domain.periods import Period
+from loyalty_desk.domain.redemption import points_value_fen
+from loyalty_desk.domain.segments import SEGMENTS_BEST_FIRST, Segment, lifetime_value_fen
+from loyalty_desk.domain.timeutil import add_months, local_date, local_midnight_utc
+from loyalty_desk.services import activity
+from loyalty_desk.services import reports_queries as q
+from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.reports_common import (
+    MemberList,
+    Progress,
+    ReportHeader,
+    header,
+    member_line,
+    no_progress,
+    window,
+)
+from loyalty_desk.services.reports_segments import counts_at, roll_back
+from loyalty_desk.services.usecase import use_case
+
+TOP_MEMBERS = 10
+RETENTION_LOOKBACK_DAYS = 90  # the segment moves a retention rate is measured on
+
+
+@dataclass(frozen=True, slots=True)
+class LiabilityMonth:
+    month: date  # first day of the store-local month the points expire in
+    points: int
+    value_fen: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"month": f"{self.month:%Y-%m}", "points": self.points, "value_fen": self.value_fen}
+
+
+@dataclass(frozen=True, slots=True)
+class CouponLine:
+    kind: str
+    issued: int
+    used: int
+    issued_used: int
+    use_rate: Decimal | None  # of the coupons issued in the period, the share used by now
+    discount_fen: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "issued": self.issued,
+            "used": self.used,
+            "issued_used": self.issued_used,
+            "use_rate": float(self.use_rate) if self.use_rate is not None else None,
+            "discount_fen": self.discount_fen,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentValue:
+    segment: Segment
+    members: int
+    annual_value_fen: int | None  # average spend of the last 12 months per member
+    retention: Decimal | None  # share still buying a year on, from the last 90 days' moves
+    lifetime_value_fen: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "segment": str(self.segment),
+            "label_zh": self.segment.label_zh,
+            "members": self.members,
+            "annual_value_fen": self.annual_value_fen,
+            "retention": float(self.retention) if self.retention is not None else None,
+            "lifetime_value_fen": self.lifetime_value_fen,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FlowPoint:
+    """Points issued and redeemed on one day/week/month of the period (for the chart)."""
+
+    first: date
+    issued: int
+    redeemed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"from": self.first.isoformat(), "issued": self.issued, "redeemed": self.redeemed}
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    header: ReportHeader
+    lines: tuple[KpiLine, ...]
+    flows: tuple[FlowPoint, ...]
+    flow_step: str  # day | week | month
+    liability: tuple[LiabilityMonth, ...]
+    debt_points: int
+    coupons: tuple[CouponLine, ...]
+    segment_values: tuple[SegmentValue, ...]
+    top_members: MemberList
+
+    def line(self, key: str) -> KpiLine:
+        for line in self.lines:
+            if line.key == key:
+                return line
+        raise KeyError(key)
+
+    def to_json(self, *, unmasked: bool = False) -> dict[str, Any]:
+        return {
+            **self.header.to_json(),
+            "kpis": [line.to_json() for line in self.lines],
+            "points_over_time": {
+                "step": self.flow_step,
+                "points": [f.to_json() for f in self.flows],
+            },
+            "liability_by_expiry_month": [m.to_json() for m in self.liability],
+            "debt_points": self.debt_points,
+            "coupons": [c.to_json() for c in self.coupons],
+            "lifetime_value_by_segment": [v.to_json() for v in self.segment_values],
+            "top_members": self.top_members.to_json(unmasked=unmasked),
+        }
+
+
+# -- pieces --------------------------------------------------------------------------------
+
+
+def flow_buckets(period: Period) -> tuple[str, list[tuple[date, date]]]:
+    """Days for up to two months, weeks up to half a year, months beyond: (first, next first)."""
+    days = period.days
+    step = "day" if days <= 62 else "week" if days <= 190 else "month"
+    out: list[tuple[date, date]] = []
+    first = period.first
+    end = period.last + timedelta(days=1)
+    while first < end:
+        if step == "day":
+            nxt = first + timedelta(days=1)
+        elif step == "week":
+            nxt = first + timedelta(days=7 - first.weekday())
+        else:
+            nxt = add_months(first.replace(day=1), 1)
+        out.append((first, min(nxt, end)))
+        first = min(nxt, end)
+    return step, out
+
+
+def liability(s: Any, desk: Desk, now: datetime) -> tuple[tuple[LiabilityMonth, ...], int]:
+    """Unspent points by the store-local month they expire in (lots past their date that the
+    daily job has not expired yet count in their own month)."""
+    rules = desk.rules_at(now)
+    first_lot, latest = q.open_expiry_range(s)
+    months: list[LiabilityMonth] = []
+    if first_lot is not None and latest is not None:
+        month = local_date(first_lot, desk.tz).replace(day=1)
+        last = local_date(latest, desk.tz).replace(day=1)
+        while month <= last:
+            nxt = add_months(month, 1)
+            points = q.open_points_between(
+                s, local_midnight_utc(month, desk.tz), local_midnight_utc(nxt, desk.tz)
+            )
+            months.append(LiabilityMonth(month, points, points_value_fen(rules, points)))
+            month = nxt
+    return tuple(months), q.total_debt(s)
+
+
+def retention(
+    flows: list[tuple[str, str, int]], counts_then: dict[Segment, int], days: int
+) -> dict[Segment, Decimal | None]:
+    """Per segment, the yearly share that does not fall dormant, from `days` of moves: the
+    members who went from it to dormant, of those in it at the start, compounded to a year."""
+    out: dict[Segment, Decimal | None] = {}
+    for seg in SEGMENTS_BEST_FIRST:
+        if seg is Segment.DORMANT or counts_then.get(seg, 0) <= 0:
+            out[seg] = None
+            continue
+        lost = sum(n for a, b, n in flows if a == seg.value and b == Segment.DORMANT.value)
+        kept = Decimal(counts_then[seg] - lost) / Decimal(counts_then[seg])
+        with localcontext() as ctx:
+            ctx.prec = 28
+            yearly = kept ** (Decimal(365) / Decimal(days)) if kept > 0 else Decimal(0)
+        out[seg] = yearly.quantize(Decimal("0.0001"))
+    return out
+
+
+def segment_values(s: Any, desk: Desk, moment: datetime, now: datetime) -> tuple[SegmentValue, ...]:
+    """Members per segment, their average yearly spend, retention and lifetime value."""
+    counts = counts_at(s, moment, now)
+    spend = q.activity_spend_by_segment(s)
+    since = moment - timedelta(days=RETENTION_LOOKBACK_DAYS)
+    flows = q.segment_flows(s, since, moment)
+    then = roll_back(counts, flows, q.members_joined_before(s, since))
+    kept = retention(flows, then, RETENTION_LOOKBACK_DAYS)
+    out = []
+    for seg in SEGMENTS_BEST_FIRST:
+        members_now, spend_now = spend.get(seg.value, (0, 0))
+        if seg is Segment.DORMANT:
+            members_now = counts[seg]  # includes members who never bought (no spend)
+        annual = round_half_up(Decimal(spend_now) / members_now) if members_now else None
+        r = kept[seg]
+        clv = (
+            lifetime_value_fen(annual, Fraction(r))
+            if annual is not None and r is not None
+            else None
+        )
+        out.append(SegmentValue(seg, counts[seg], annual, r, clv))
+    return tuple(out)
+
+
+def period_totals(
+    s: Any,
+    desk: Desk,
+    w: q.Window,
+    moment: datetime,
+    visits: q.Visits,
+    flows: q.PointFlows,
+    balance_now: int,
+    previous: bool,
+) -> PeriodTotals:
+    receipts, sales = q.receipt_totals(s, w)
+    total = q.members_joined_before(s, w.end)
+    outstanding = balance_now - q.points_since(s, moment)
+    rules = desk.rules_at(moment)
+    return PeriodTotals(
+        members_total=total,
+        members_new=q.members_joined(s, w),
+        members_active=visits.previously_active if previous else visits.active,
+        repeat_members=visits.previously_repeat if previous else visits.repeat,
+        churned=0 if previous else visits.churned,
+        previously_active=0 if previous else visits.previously_active,
+        receipts=receipts,
+        sales_fen=sales,
+        refunds_fen=q.refund_total(s, w),
+        points_issued=flows.issued,
+        points_reversed=flows.reversed,
+        points_redeemed=flows.redeemed,
+        points_restored=flows.restored,
+        points_expired=flows.expired,
+        points_adjusted_out=flows.adjusted_out,
+        outstanding_points=outstanding,
+        outstanding_value_fen=points_value_fen(rules, outstanding),
+    )
+
+
+def _sum_flows(parts: list[q.PointFlows]) -> q.PointFlows:
+    return q.PointFlows(
+        *(sum(getattr(p, name) for p in parts) for name in q.PointFlows.__dataclass_fields__)
+    )
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+@use_case
+def kpi_report(
+    desk: Desk,
+    period: Period,
+    *,
+    store_sales_fen: int | None = None,
+    previous_store_sales_fen: int | None = None,
+    top: int = TOP_MEMBERS,
+    progress: Progress = no_progress,
+) -> KpiReport:
+    """Every KPI of `period` next to the period before it."""
+    if not 0 <= top <= 1_000:
+        raise refuse(Code.INVALID_QUERY, f"Top members: 0 to 1,000, not {top}.")
+    for given in (store_sales_fen, previous_store_sales_fen):
+        if given is not None and given <= 0:
+            raise refuse(Code.INVALID_AMOUNT, "The store's sales must be more than 0.")
+    steps = 7
+    progress(0, steps, "activity")
+    activity.catch_up(desk)
+    head = header(desk, period)
+    now = desk.now()
+    current, previous = window(desk, period), window(desk, head.previous)
+    before_moment = min(previous.end, now)
+    with ThreadPoolExecutor(max_workers=1) as pool, desk.read() as s:
+        mg = q.merges(s)
+        # The pass over both periods' receipts per member runs on a second connection
+        # meanwhile (SQLite works on both cores: it releases the GIL while it runs).
+        visits_job: Future[q.Visits] = pool.submit(
+            _on_own_connection, desk, q.visits, current, previous, mg, top
+        )
+        before_job: Future[q.PointFlows] = pool.submit(
+            _on_own_connection, desk, q.point_flows, previous
+        )
+        progress(1, steps, "points")
+        step, buckets = flow_buckets(period)
+        flows: list[FlowPoint] = []
+        parts: list[q.PointFlows] = []
+        for first, nxt in buckets:
+            part = q.point_flows(
+                s, q.Window(local_midnight_utc(first, desk.tz), local_midnight_utc(nxt, desk.tz))
+            )
+            parts.append(part)
+            flows.append(FlowPoint(first, part.issued, part.redeemed))
+        flows_now = _sum_flows(parts)
+        flows_before = before_job.result()
+        progress(2, steps, "liability")
+        months, debt = liability(s, desk, now)
+        balance_now = sum(m.points for m in months) - debt
+        progress(3, steps, "coupons")
+        coupons_now = q.coupon_counts(s, current)
+        progress(4, steps, "segments")
+        values = segment_values(s, desk, head.as_of, now)
+        progress(5, steps, "members")
+        visits = visits_job.result()
+        totals_now = period_totals(
+            s, desk, current, head.as_of, visits, flows_now, balance_now, False
+        )
+        totals_before = period_totals(
+            s, desk, previous, before_moment, visits, flows_before, balance_now, True
+        )
+        progress(6, steps, "top members")
+        spenders = visits.top
+        rows = q.member_rows(s, [m for m, _, _ in spenders])
+        top_lines = tuple(
+            member_line(rows[m], desk, note=f"{n} receipt{'s' if n != 1 else ''}", figure_fen=spend)
+            for m, n, spend in spenders
+            if m in rows
+        )
+    progress(steps, steps, "done")
+    return KpiReport(
+        header=head,
+        lines=kpi_lines(
+            totals_now,
+            totals_before,
+            store_sales_fen=store_sales_fen,
+            previous_store_sales_fen=previous_store_sales_fen,
+        ),
+        flows=tuple(flows),
+        flow_step=step,
+        liability=months,
+        debt_points=debt,
+        coupons=tuple(
+            CouponLine(
+                c.kind,
+                c.issued,
+                c.used,
+                c.issued_used,
+                ratio(c.issued_used, c.issued),
+                c.discount_fen,
+            )
+            for c in coupons_now
+        ),
+        segment_values=values,
+        top_members=MemberList("Top members", len(top_lines), top_lines, "Spend in the period"),
+    )
+
+
+def _on_own_connection(desk: Desk, fn: Any, *args: Any) -> Any:
+    with desk.read() as s:
+        return fn(s, *args)
