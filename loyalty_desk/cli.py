@@ -507,6 +507,8 @@ EXTENSIONS: tuple[str, ...] = (
     "loyalty_desk.coupon_cli",
     "loyalty_desk.cli_gui",
     "loyalty_desk.cli_reports",
+    "loyalty_desk.cli_sync",
+    "loyalty_desk.server.cli",
 )
 
 
