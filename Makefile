@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench clean dist dist-check icons system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
+.PHONY: run test lint typecheck pytest bench soak clean dist dist-check icons system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# The multi-till sync simulation over thousands of seeds (make test runs 200).
+SOAK_SEEDS ?= 5000
+SOAK_JOBS ?= 2
+soak: $(STAMP)
+	$(BIN)/python -m tests.sync.simulation --seeds $(SOAK_SEEDS) --steps 60 --jobs $(SOAK_JOBS)
 
 # The report benchmarks alone (the 1M data set is generated once, then cached in bench/data).
 bench-reports: $(STAMP)

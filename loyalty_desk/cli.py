@@ -535,6 +535,8 @@ EXTENSIONS: tuple[str, ...] = (
     "loyalty_desk.coupon_cli",
     "loyalty_desk.cli_gui",
     "loyalty_desk.cli_reports",
+    "loyalty_desk.cli_sync",
+    "loyalty_desk.server.cli",
 )
 
 
@@ -642,7 +644,15 @@ def build_parser() -> Parser:
     import importlib
 
     for module in EXTENSIONS:
-        importlib.import_module(module).register(sub)
+        try:
+            extension = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            # Not in this installation (the store bundle leaves the server out): no such
+            # commands here. A module missing further down is a fault and is raised.
+            if exc.name is not None and (module + ".").startswith(exc.name + "."):
+                continue
+            raise
+        extension.register(sub)
     return p
 
 

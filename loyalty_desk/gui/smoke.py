@@ -24,7 +24,16 @@ from typing import Any
 log = logging.getLogger("loyalty_desk.gui.smoke")
 
 SMOKE_PIN = "2468"
-LEFT_OUT = ("fastapi", "starlette", "uvicorn", "psycopg", "pytest", "hypothesis", "PyInstaller")
+LEFT_OUT = (
+    "loyalty_desk.server",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "psycopg",
+    "pytest",
+    "hypothesis",
+    "PyInstaller",
+)
 SMOKE_MANAGER = "Smoke Manager"
 
 
@@ -72,6 +81,11 @@ def run_smoke(timeout_s: float = 120.0) -> int:
     if frozen:  # what the bundle must leave out is absent (only bundled modules are found)
         present = [m for m in LEFT_OUT if importlib.util.find_spec(m) is not None]
         checks.check("server extra and test tools left out", not present, ", ".join(present))
+    try:  # the till's sync client and its protocol models (pydantic) are in
+        importlib.import_module("loyalty_desk.services.sync")
+        checks.check("sync client loads", True)
+    except ImportError as exc:
+        checks.check("sync client loads", False, exc)
     with tempfile.TemporaryDirectory(prefix="loyalty-smoke-") as tmp:
         data_dir = Path(tmp) / "store"
         try:

@@ -18,7 +18,7 @@ from loyalty_desk.domain.money import check_fen, format_yuan
 from loyalty_desk.domain.redemption import check_redemption, max_redeemable, points_value_fen
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import as_utc, local_date, local_day_bounds
-from loyalty_desk.services import activity, audit, tiers
+from loyalty_desk.services import activity, audit, redeem_guard, tiers
 from loyalty_desk.services.coupon_issue import birthday_coupon_if_due
 from loyalty_desk.services.coupon_restore import restore_used_on
 from loyalty_desk.services.desk import Desk
@@ -355,13 +355,20 @@ def redeem(
     cashier_id: str | None = None,
     dry_run: bool = False,
 ) -> RedeemResult:
-    """Spend points against a receipt: 100 points = 10 yuan, oldest points first."""
+    """Spend points against a receipt: 100 points = 10 yuan, oldest points first.
+
+    A till registered with a server first holds the points there; without an answer the
+    offline limits apply (services/redeem_guard.py)."""
     receipt_no = check_receipt_no(receipt_no)
     amount = check_amount(receipt_amount_fen, "receipt amount")
     if isinstance(points, bool) or not isinstance(points, int):
         raise refuse(Code.INVALID_POINTS, "Points are a whole number.")
     when = business_time(desk, at)
     rules = desk.rules_at(when)
+    auth = redeem_guard.authorize(
+        desk, member_ref, receipt_no, points, amount, when, dry_run=dry_run
+    )
+    committed = False
     try:
         with desk.write() as s:
             member = resolve_member(s, member_ref)
@@ -388,6 +395,7 @@ def redeem(
             problem = check_redemption(rules, points, member.balance, amount)
             if problem is not None:
                 raise Refused(problem)
+            redeem_guard.check_offline(s, desk, member, points, when, auth)
             value = points_value_fen(rules, points)
             event = Event(s, "points_redeemed", when, desk.info.store_id, desk.info.device_id)
             entry = debit(
@@ -402,6 +410,7 @@ def redeem(
                 amount_fen=amount,
                 cashier_id=cashier_id,
                 detail={"value_fen": value},
+                offline=auth.offline,
             )
             s.add(
                 Redemption(
@@ -415,7 +424,7 @@ def redeem(
                     restored_points=0,
                     entry_id=entry.id,
                     occurred_at=when,
-                    offline=True,
+                    offline=auth.offline,
                 )
             )
             if member.last_visit_at is None or when > member.last_visit_at:
@@ -426,6 +435,8 @@ def redeem(
                 "value_fen": value,
                 "member_id": member.id,
             }
+            if auth.hold_id is not None:
+                event.data["hold_id"] = auth.hold_id
             event.seal()
             result = RedeemResult(
                 member_view(s, desk, member),
@@ -437,10 +448,14 @@ def redeem(
             )
             if dry_run:
                 raise _DryRun(result)
-            return result
+        committed = True
+        return result
     except _DryRun as preview:
         outcome: RedeemResult = preview.result
         return outcome
+    finally:
+        if not committed:
+            auth.release(desk)
 
 
 @dataclass(frozen=True, slots=True)

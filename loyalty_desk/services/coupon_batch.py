@@ -17,12 +17,11 @@ from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.segments import Segment, parse_segment
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import activity, audit
-from loyalty_desk.services.coupon_issue import issue_coupon
+from loyalty_desk.services.coupon_issue import issue_to_members
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_segments import segment_member_ids
 from loyalty_desk.services.staff import StaffView, verify_manager_pin
 from loyalty_desk.services.usecase import use_case
-from loyalty_desk.store.models import Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,21 +86,17 @@ def issue_batch(
                 Code.EMPTY_SEGMENT,
                 f"No member is in the {chosen_segment.value} segment today; nothing was issued.",
             )
-        codes: list[str] = []
-        for member_id in chosen:
-            member = s.get(Member, member_id)
-            row = issue_coupon(
-                s,
-                desk,
-                member,
-                terms,
-                now,
-                rule_version=rules.version,
-                reason="batch",
-                batch_id=batch_id,
-                approved_by=approver.id if approver else None,
-            )
-            codes.append(row.code)
+        codes = issue_to_members(
+            s,
+            desk,
+            chosen,
+            terms,
+            now,
+            rule_version=rules.version,
+            reason="batch",
+            batch_id=batch_id,
+            approved_by=approver.id if approver else None,
+        )
         audit.record(
             s,
             desk,

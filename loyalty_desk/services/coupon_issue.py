@@ -80,6 +80,26 @@ def issue_coupon(
     return row
 
 
+def issue_to_members(
+    session: Session,
+    desk: Desk,
+    member_ids: list[str],
+    terms: Terms,
+    at: datetime,
+    *,
+    rule_version: int,
+    **data: Any,
+) -> list[str]:
+    """One coupon each for a list of members (a manager's batch), in the caller's
+    transaction; returns the codes in the order of the members."""
+    codes: list[str] = []
+    for member_id in member_ids:
+        member = session.get(Member, member_id)
+        row = issue_coupon(session, desk, member, terms, at, rule_version=rule_version, **data)
+        codes.append(row.code)
+    return codes
+
+
 def welcome_coupon(session: Session, desk: Desk, member: Member, at: datetime) -> Coupon | None:
     """The new-member coupon (满100减20, 30 days), issued with the enrolment."""
     rules = desk.rules_at(at)

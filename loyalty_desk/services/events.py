@@ -48,6 +48,9 @@ def iso(moment: datetime | None) -> str | None:
 def entry_json(entry: dict[str, Any]) -> dict[str, Any]:
     out = {name: entry.get(name) for name in ENTRY_FIELDS}
     out["occurred_at"] = iso(entry["occurred_at"])
+    if entry.get("expires_at") is not None:
+        # The lot this entry opened expires then; the server keeps the till's date.
+        out["expires_at"] = iso(entry["expires_at"])
     return out
 
 

@@ -275,17 +275,20 @@ def _insert_batch(desk: Desk, rows: list[_Row]) -> int:
                 )
                 entry_payload.append(
                     {
-                        k: (iso(v) if isinstance(v, datetime) else v)
-                        for k, v in entry.items()
-                        if k
-                        not in (
-                            "store_id",
-                            "device_id",
-                            "device_seq",
-                            "event_id",
-                            "created_at",
-                            "sync_status",
-                        )
+                        **{
+                            k: (iso(v) if isinstance(v, datetime) else v)
+                            for k, v in entry.items()
+                            if k
+                            not in (
+                                "store_id",
+                                "device_id",
+                                "device_seq",
+                                "event_id",
+                                "created_at",
+                                "sync_status",
+                            )
+                        },
+                        "expires_at": iso(expires),
                     }
                 )
                 points_total += row.points

@@ -43,6 +43,8 @@ class Kind(StrEnum):
     REVERSAL = "REVERSAL"
     REFERRAL = "REFERRAL"
     BONUS = "BONUS"
+    # The server's view folded in by a pull (services/sync_apply.py); never pushed.
+    SYNC = "SYNC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ def _append(
     cashier_id: str | None = None,
     reason: str | None = None,
     detail: dict[str, Any] | None = None,
+    offline: bool = True,
 ) -> Posted:
     now = desk.now()
     entry_id = new_id()
@@ -89,7 +92,7 @@ def _append(
         "occurred_at": occurred_at,
         "created_at": now,
         "cashier_id": cashier_id,
-        "offline": True,
+        "offline": offline,
         "known_balance": member.balance,
         "sync_status": "pending",
         "reason": reason,
@@ -111,20 +114,36 @@ def credit(
     repay = min(member.debt, points)
     member.debt -= repay
     occurred_at: datetime = fields["occurred_at"]
-    months = desk.rules_at(occurred_at).expiry.months
     if points > 0:
-        event.conn.execute(
-            insert(LOTS),
-            {
-                "id": entry.id,
-                "member_id": member.id,
-                "earned_at": occurred_at,
-                "expires_at": add_months_utc(occurred_at, months, desk.tz),
-                "points": points,
-                "remaining": points - repay,
-            },
-        )
+        _open_lot(desk, event, entry.id, member.id, occurred_at, points, points - repay)
     return entry
+
+
+def _open_lot(
+    desk: Desk,
+    event: Event,
+    entry_id: str,
+    member_id: str,
+    occurred_at: datetime,
+    points: int,
+    remaining: int,
+) -> None:
+    expires_at = add_months_utc(occurred_at, desk.rules_at(occurred_at).expiry.months, desk.tz)
+    event.conn.execute(
+        insert(LOTS),
+        {
+            "id": entry_id,
+            "member_id": member_id,
+            "earned_at": occurred_at,
+            "expires_at": expires_at,
+            "points": points,
+            "remaining": remaining,
+        },
+    )
+    for row in reversed(event.entries):  # the event announces the lot's expiry with it
+        if row["id"] == entry_id:
+            row["expires_at"] = expires_at
+            break
 
 
 def open_lots(event: Event, member_id: str) -> list[LotView]:
@@ -205,7 +224,27 @@ def restore(
             .order_by(MOVES.c.id)
         )
     ]
-    _move(event, entry.id, split_restore(consumed, points - repay))
+    # After a sync the server may already have refilled a lot (it plans spends on its own
+    # books): a lot never grows past its size, and what fits nowhere becomes a lot of its own.
+    plan = split_restore(consumed, points - repay)
+    room = dict(
+        event.conn.execute(
+            select(LOTS.c.id, LOTS.c.points - LOTS.c.remaining).where(
+                LOTS.c.id.in_([lot_id for lot_id, _ in plan])
+            )
+        ).all()
+    )
+    gives: list[tuple[str, int]] = []
+    left = points - repay
+    for lot_id, give in plan:
+        fits = min(give, int(room.get(lot_id, 0)))
+        if fits > 0:
+            gives.append((lot_id, fits))
+            room[lot_id] = int(room[lot_id]) - fits
+            left -= fits
+    _move(event, entry.id, gives)
+    if left > 0:
+        _open_lot(desk, event, entry.id, member.id, fields["occurred_at"], left, left)
     return entry
 
 

@@ -25,12 +25,11 @@ from loyalty_desk.domain.segments import Segment
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import activity, audit
 from loyalty_desk.services import reports_queries as q
-from loyalty_desk.services.coupon_issue import issue_coupon
+from loyalty_desk.services.coupon_issue import issue_to_members
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_common import MemberList, member_line
 from loyalty_desk.services.staff import verify_manager_pin
 from loyalty_desk.services.usecase import use_case
-from loyalty_desk.store.models import Member
 
 SLIPPING_DAYS = 60
 LIST_LIMIT = 200
@@ -197,21 +196,17 @@ def issue_winback_coupons(
                 Code.EMPTY_SEGMENT,
                 "Nobody on the win-back list is without a win-back coupon; nothing was issued.",
             )
-        codes = []
-        for member_id in chosen:
-            member = s.get(Member, member_id)
-            row = issue_coupon(
-                s,
-                desk,
-                member,
-                terms,
-                now,
-                rule_version=rules.version,
-                reason="winback list",
-                batch_id=batch_id,
-                approved_by=approver.id if approver else None,
-            )
-            codes.append(row.code)
+        codes = issue_to_members(
+            s,
+            desk,
+            chosen,
+            terms,
+            now,
+            rule_version=rules.version,
+            reason="winback list",
+            batch_id=batch_id,
+            approved_by=approver.id if approver else None,
+        )
         audit.record(
             s,
             desk,

@@ -122,6 +122,7 @@ class LedgerEntry(Base):
         Index("ix_ledger_member_time", "member_id", "occurred_at"),
         Index("ix_ledger_kind_time", "kind", "occurred_at"),
         Index("ix_ledger_receipt", "receipt_no"),
+        Index("ix_ledger_device_seq", "device_seq"),
         # Reports: points issued/redeemed/expired in a period, read from the index alone.
         # Time first: with kind first it would look better than ix_ledger_member_time to the
         # award's "earned today by this member" query (no statistics), and be far worse.
@@ -388,6 +389,23 @@ class SyncState(Base):
     last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_pull_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_code: Mapped[str | None] = mapped_column(String(40))
+    # ok | revoked | token_expired | clone | protocol: why syncing stopped until a manager acts.
+    status: Mapped[str | None] = mapped_column(String(24))
+    token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The device's first device_seq on the server (a till that registers again after a clone
+    # starts a new device at its first unsynced event).
+    device_start_seq: Mapped[int | None] = mapped_column(Integer)
+    # The server's handled seq for this device, as of the last push or pull.
+    applied_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The last successful sync on the server's clock: the offline-redemption age limit.
+    server_synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Snapshot entries (kind SYNC) name this outbox event: see services/sync_apply.py.
+    registration_event_id: Mapped[str | None] = mapped_column(String(36))
+    feed_epoch: Mapped[str | None] = mapped_column(String(32))  # see PullReply.epoch
+    # The consistency check compares running totals; this much is already verified.
+    checked_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    checked_points: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 def table_of(model: type[Base]) -> Table:
