@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from loyalty_desk.services.staff import StaffView
 
 
+# How often a running client looks whether a new store day began (one small read).
+DAILY_JOBS_CHECK_MS = 10 * 60 * 1000
+
+
 class MainWindow(QMainWindow):
     """The client's window. It imports no database code itself: that loads on the worker
     while the sign-in screen comes up, which is most of a cold start."""
@@ -57,6 +61,10 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
         self._ready = False
+        self._daily_running = False
+        self._daily_timer = QTimer(self)
+        self._daily_timer.setInterval(DAILY_JOBS_CHECK_MS)
+        self._daily_timer.timeout.connect(self._run_daily_jobs)
         self.ui.signOutButton.clicked.connect(self.sign_out)
         self.ui.demoBadge.hide()
         self._set_signed_in_chrome(None)
@@ -112,15 +120,27 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: _load_settings(desk), on_done=self._settings_changed, busy=False)
         self.sign_in.load()
         self.status.start()
-        # The thorough database check, backup and expiry take a while on a big till: the
-        # background lane, never in the way of the sign-in or the first customer.
-        self.ops.run(
+        self._run_daily_jobs()
+        # A till left running overnight does the next day's jobs (backup first) as well.
+        self._daily_timer.start()
+
+    def _run_daily_jobs(self) -> None:
+        """The thorough database check, backup and expiry take a while on a big till: the
+        background lane, never in the way of the sign-in or the first customer."""
+        if self._daily_running or not self.ctx.has_desk:
+            return
+        desk = self.ctx.desk
+        self._daily_running = self.ops.run(
             lambda: _daily_jobs(desk),
             on_done=self._daily_jobs_done,
+            on_finally=self._daily_jobs_finished,
             label="daily jobs",
             busy=False,
             lane=BACKGROUND,
         )
+
+    def _daily_jobs_finished(self) -> None:
+        self._daily_running = False
 
     def _daily_jobs_done(self, outcome: object) -> None:
         from loyalty_desk.services.backup import HealthReport
@@ -132,6 +152,7 @@ class MainWindow(QMainWindow):
         """The background check failed: stop selling, let go of the file, offer a restore."""
         self.sign_out()
         self.status.stop()
+        self._daily_timer.stop()
         desk = self.ctx.desk
         # After whatever the cashier already confirmed (the main lane keeps its order).
         self.ops.run(
@@ -280,6 +301,7 @@ class MainWindow(QMainWindow):
             return
         if not self._closed:
             self._closed = True
+            self._daily_timer.stop()
             self.status.stop()
             self.ops.shutdown()
             if self.ctx.has_desk:
@@ -306,6 +328,8 @@ def _daily_jobs(desk: Desk) -> object:
     """
     from loyalty_desk.services import backup, maintenance
 
+    if not maintenance.due_today(desk):
+        return None
     report = backup.check_database(desk.data_dir)
     if not report.ok:
         return report

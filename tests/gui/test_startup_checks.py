@@ -170,5 +170,11 @@ def test_the_client_backs_the_till_up_at_the_first_start_of_the_day(
         sign_in(qtbot, again, MANAGER)
         qtbot.waitUntil(lambda: again.ops.pending == 0, timeout=10_000)
         assert len(backup.list_backups(data_dir)) == 1
+        # Left running overnight: the next store day's backup all the same.
+        assert again._daily_timer.isActive()
+        clock.advance(days=1)
+        again._daily_timer.timeout.emit()
+        qtbot.waitUntil(lambda: len(backup.list_backups(data_dir)) == 2, timeout=10_000)
+        assert backup.list_backups(data_dir)[0].name == f"loyalty-{clock.now:%Y%m%dT%H%M%S}.db"
     finally:
         close(qtbot, again)
