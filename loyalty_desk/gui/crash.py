@@ -150,6 +150,10 @@ class CrashReporter(QObject):
         level = _QT_LEVELS.get(kind, logging.WARNING)
         where = f" ({context.file}:{context.line})" if context.file else ""
         qt_log.log(level, "%s%s", message, where)
+        if kind == QtMsgType.QtFatalMsg and self._fatal is not None:
+            # Qt aborts as soon as this returns, before the log thread writes: say it here.
+            self._fatal.write(f"Qt fatal: {mask_phones(message)}{where}\n")
+            self._fatal.flush()
 
     # -- telling the person at the till (GUI thread) ---------------------------------------
 
