@@ -137,3 +137,29 @@ def test_a_hard_crash_right_after_a_commit_loses_nothing(store: Desk, data_dir: 
     assert "R-ABORT-1" in receipts(data_dir)
     fatal = (data_dir / "logs" / "fatal.log").read_text(encoding="utf-8")
     assert "Fatal Python error: Aborted" in fatal
+
+
+def test_a_fatal_qt_message_is_recorded_before_qt_aborts(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import qFatal\n"
+        "from loyalty_desk.gui import app as client\n"
+        "client.create_app()\n"
+        "client.configure_logging(Path(sys.argv[1]))\n"
+        "client.install_fault_hook(Path(sys.argv[1]))\n"
+        "qFatal('the GPU driver is gone (13812345678)')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode != 0
+    fatal = (tmp_path / "logs" / "fatal.log").read_text(encoding="utf-8")
+    # (PySide passes Qt a fixed text for a qFatal made from Python.)
+    assert "Qt fatal: " in fatal and "Fatal Python error: Aborted" in fatal
+    assert "13812345678" not in fatal
