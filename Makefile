@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench soak clean system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
+.PHONY: run test lint typecheck pytest bench soak clean dist dist-check icons system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,27 @@ report-screenshots: $(STAMP)
 # The pictures of README's coupons section (docs/vouchers/*.png).
 voucher-examples: $(STAMP)
 	$(BIN)/python docs/vouchers/make_examples.py
+
+# The store client as one folder (dist/loyalty-desk/: loyalty-desk, loyalty-desk-gui and
+# their libraries), built by PyInstaller from installer/loyalty-desk.spec; then the
+# installation check runs on it. `make test` checks the bundle too when it exists.
+DIST_STAMP := $(VENV)/.installed-dist
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS),dist]"
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP) system-deps
+	$(BIN)/pyinstaller --noconfirm --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller installer/loyalty-desk.spec
+	$(MAKE) dist-check
+
+dist-check:
+	dist/loyalty-desk/loyalty-desk --version
+	dist/loyalty-desk/loyalty-desk-gui --smoke
+
+# installer/loyalty-desk.ico and the PNG sizes under resources/icons/app/, from app.svg.
+icons: $(STAMP)
+	$(BIN)/python installer/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -20,11 +21,15 @@ from loyalty_desk import __version__
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.domain.money import format_yuan, parse_yuan
 from loyalty_desk.domain.people import parse_date
+from loyalty_desk.logs import LogSession, start_logging
 from loyalty_desk.texts import tr
 
 if TYPE_CHECKING:  # services are imported lazily: quick commands start fast
     from loyalty_desk.services.desk import Desk
     from loyalty_desk.services.views import MemberSummary, MemberView
+
+
+log = logging.getLogger("loyalty_desk.cli")
 
 
 class UsageError(Exception):
@@ -59,9 +64,32 @@ def open_desk(args: argparse.Namespace) -> Desk | Refusal:
     from loyalty_desk.services.desk import Desk
 
     desk = Desk.open(data_dir_of(args))
+    if not isinstance(desk, Refusal) and desk.upgrade is not None:
+        tell_upgraded(desk)
     if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
         maintenance.open_store(desk)
     return desk
+
+
+def tell_upgraded(desk: Desk) -> None:
+    """On stderr, so that --json still prints exactly one object on stdout."""
+    upgrade = desk.upgrade
+    assert upgrade is not None
+    log.info(
+        "database upgraded from %s to %s; copy before: %s",
+        upgrade.from_revision,
+        upgrade.to_revision,
+        upgrade.backup,
+    )
+    print(
+        tr(
+            f"Upgraded the database from schema {upgrade.from_revision} to "
+            f"{upgrade.to_revision}; the copy from before is {upgrade.backup}",
+            f"数据库已从 {upgrade.from_revision} 升级到 {upgrade.to_revision}；"
+            f"升级前的副本：{upgrade.backup}",
+        ),
+        file=sys.stderr,
+    )
 
 
 def parse_amount(text: str, what: str) -> int | Refusal:
@@ -616,7 +644,15 @@ def build_parser() -> Parser:
     import importlib
 
     for module in EXTENSIONS:
-        importlib.import_module(module).register(sub)
+        try:
+            extension = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            # Not in this installation (the store bundle leaves the server out): no such
+            # commands here. A module missing further down is a fault and is raised.
+            if exc.name is not None and (module + ".").startswith(exc.name + "."):
+                continue
+            raise
+        extension.register(sub)
     return p
 
 
@@ -638,10 +674,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         refusal = {"error": {"code": "USAGE", "message": str(exc)}}
         _emit(want_json, refusal, str(exc), stream=sys.stdout if want_json else sys.stderr)
         return 2
+    log_session = start_command_log(args)
+    try:
+        return _run(args)
+    finally:
+        if log_session is not None:
+            log_session.stop()
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """'member enroll', 'backup', …: what ran, without its arguments (PINs stay out of logs)."""
+    words = [args.command]
+    for key, value in vars(args).items():
+        if key.endswith("_command") and isinstance(value, str):
+            words.append(value)
+    return " ".join(words)
+
+
+def start_command_log(args: argparse.Namespace) -> LogSession | None:
+    """`logs/cli.log` of an existing till (the client keeps its own file, `client.log`)."""
+    if args.command == "gui":
+        return None
+    data_dir = data_dir_of(args)
+    if not data_dir.is_dir():
+        return None  # no till here (yet): nothing to create just for a log
+    try:
+        return start_logging(data_dir, "cli")
+    except OSError:  # a read-only data directory still answers lookups
+        return None
+
+
+def _run(args: argparse.Namespace) -> int:
+    name = command_name(args)
+    log.info("%s", name)
     try:
         result = args.handler(args)
     except Exception as exc:  # a fault, not a refusal: say so, keep the traceback for logs
         message = f"{type(exc).__name__}: {exc}"
+        log.exception("%s failed", name)
         traceback.print_exc(file=sys.stderr)
         _emit(
             args.json,
@@ -651,6 +721,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     if isinstance(result, Refusal):
+        log.info("%s refused: %s", name, result.code)
         _emit(
             args.json,
             {"error": result.to_json()},

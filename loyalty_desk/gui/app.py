@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from loyalty_desk import __version__
+from loyalty_desk.gui.crash import CrashReporter
 from loyalty_desk.gui.forms import loyalty_rc  # noqa: F401 - registers :/icons and :/style
+from loyalty_desk.logs import LogSession, logs_dir, start_logging
 from loyalty_desk.resources import cjk_font_path
 
 log = logging.getLogger("loyalty_desk.gui")
@@ -22,20 +22,31 @@ log = logging.getLogger("loyalty_desk.gui")
 _PREFERRED_FAMILIES = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Segoe UI")
 
 
+_logging: LogSession | None = None
+
+
 def log_file(data_dir: Path) -> Path:
-    return data_dir / "logs" / "client.log"
+    """The client's log file (`logs/client.log`, or the next slot if another client runs)."""
+    if _logging is not None and _logging.path.parent == logs_dir(data_dir):
+        return _logging.path
+    return logs_dir(data_dir) / "client.log"
 
 
 def configure_logging(data_dir: Path) -> Path:
-    path = log_file(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger("loyalty_desk")
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return path
+    """Log to the till's `logs/` folder; moving to another data directory moves the log."""
+    global _logging
+    if _logging is not None and _logging.path.parent != logs_dir(data_dir):
+        stop_logging()
+    if _logging is None:
+        _logging = start_logging(data_dir, "client")
+    return _logging.path
+
+
+def stop_logging() -> None:
+    global _logging
+    if _logging is not None:
+        _logging.stop()
+        _logging = None
 
 
 def load_fonts(app: QApplication) -> str | None:
@@ -80,29 +91,23 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_fault_hook(data_dir: Path) -> None:
-    """An exception in a screen's code is logged and shown as an error, never as a crash."""
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        QMessageBox.critical(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("App", "Something went wrong"),
-            QCoreApplication.translate(
-                "App", "{error}\n\nThe details were written to {log}."
-            ).format(error=f"{kind.__name__}: {exc}", log=log_file(data_dir)),
-        )
-
-    sys.excepthook = hook
+def install_fault_hook(data_dir: Path) -> CrashReporter:
+    """An unhandled error is logged and shown as a dialog (what, where, which log)."""
+    return CrashReporter(log_file(data_dir), QApplication.instance()).install()
 
 
 def run(data_dir: Path) -> int:
     app = create_app()
     configure_logging(data_dir)
-    install_fault_hook(data_dir)
+    log.info("Loyalty Desk %s starting; data in %s", __version__, data_dir)
+    reporter = install_fault_hook(data_dir)
     from loyalty_desk.gui.main_window import MainWindow
 
     window = MainWindow(data_dir)
     window.show()
     window.start()
-    return app.exec()
+    code = app.exec()
+    log.info("Loyalty Desk closed (%s)", code)
+    reporter.uninstall()
+    stop_logging()
+    return code

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton, QWidget
 
 from loyalty_desk.domain.errors import Code, Refusal
-from loyalty_desk.gui import i18n
+from loyalty_desk.gui import i18n, startup_checks
 from loyalty_desk.gui.app import log_file
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_main_window import Ui_MainWindow
@@ -23,9 +23,14 @@ if TYPE_CHECKING:
     from loyalty_desk.gui.checkout import CheckoutPage
     from loyalty_desk.gui.members_page import MembersPage
     from loyalty_desk.gui.settings_page import SettingsPage
+    from loyalty_desk.services.backup import RestoreResult
     from loyalty_desk.services.desk import Clock, Desk
     from loyalty_desk.services.settings import StoreSettings
     from loyalty_desk.services.staff import StaffView
+
+
+# How often a running client looks whether a new store day began (one small read).
+DAILY_JOBS_CHECK_MS = 10 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +61,10 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
         self._ready = False
+        self._daily_running = False
+        self._daily_timer = QTimer(self)
+        self._daily_timer.setInterval(DAILY_JOBS_CHECK_MS)
+        self._daily_timer.timeout.connect(self._run_daily_jobs)
         self.ui.signOutButton.clicked.connect(self.sign_out)
         self.ui.demoBadge.hide()
         self._set_signed_in_chrome(None)
@@ -94,17 +103,73 @@ class MainWindow(QMainWindow):
             dialog.finished.connect(lambda result: self.start() if result else self.close())
             dialog.open()
             return
+        if refusal.code is Code.DATABASE_DAMAGED:
+            backups = [Path(p) for p in refusal.details.get("backups", ())]
+            self._offer_restore(refusal.message, backups)
+            return
+        if refusal.code is Code.SCHEMA_TOO_NEW:
+            startup_checks.refuse_newer_database(self, refusal).finished.connect(self.close)
+            return
         QMessageBox.critical(self, self.tr("Cannot open the store"), refusal.message)
         self.close()
 
     def _opened(self, desk: Desk) -> None:
         self.ctx.desk = desk
+        if desk.upgrade is not None:
+            startup_checks.tell_upgraded(self, desk.upgrade)
         self.ops.run(lambda: _load_settings(desk), on_done=self._settings_changed, busy=False)
         self.sign_in.load()
         self.status.start()
-        # Backup and expiry take a while on a big till: the background lane, never in the
-        # way of the sign-in or the first customer.
-        self.ops.run(lambda: _daily_jobs(desk), label="daily jobs", busy=False, lane=BACKGROUND)
+        self._run_daily_jobs()
+        # A till left running overnight does the next day's jobs (backup first) as well.
+        self._daily_timer.start()
+
+    def _run_daily_jobs(self) -> None:
+        """The thorough database check, backup and expiry take a while on a big till: the
+        background lane, never in the way of the sign-in or the first customer."""
+        if self._daily_running or not self.ctx.has_desk:
+            return
+        desk = self.ctx.desk
+        self._daily_running = self.ops.run(
+            lambda: _daily_jobs(desk),
+            on_done=self._daily_jobs_done,
+            on_finally=self._daily_jobs_finished,
+            label="daily jobs",
+            busy=False,
+            lane=BACKGROUND,
+        )
+
+    def _daily_jobs_finished(self) -> None:
+        self._daily_running = False
+
+    def _daily_jobs_done(self, outcome: object) -> None:
+        from loyalty_desk.services.backup import HealthReport
+
+        if isinstance(outcome, HealthReport) and not outcome.ok:
+            self._database_damaged(outcome.message, list(outcome.backups))
+
+    def _database_damaged(self, problem: str, backups: list[Path]) -> None:
+        """The background check failed: stop selling, let go of the file, offer a restore."""
+        self.sign_out()
+        self.status.stop()
+        self._daily_timer.stop()
+        desk = self.ctx.desk
+        # After whatever the cashier already confirmed (the main lane keeps its order).
+        self.ops.run(
+            lambda: desk.close(),
+            on_finally=lambda: self._offer_restore(problem, backups),
+            busy=False,
+            label="close damaged database",
+        )
+
+    def _offer_restore(self, problem: str, backups: list[Path]) -> None:
+        dialog = startup_checks.offer_restore(self.ctx, self, problem, backups)
+        dialog.restored.connect(self._restored)
+        dialog.rejected.connect(self.close)
+
+    def _restored(self, result: RestoreResult) -> None:
+        startup_checks.tell_restored(self, result)
+        self.start()
 
     def _settings_changed(self, store: StoreSettings) -> None:
         self.ctx.settings = store
@@ -236,6 +301,7 @@ class MainWindow(QMainWindow):
             return
         if not self._closed:
             self._closed = True
+            self._daily_timer.stop()
             self.status.stop()
             self.ops.shutdown()
             if self.ctx.has_desk:
@@ -254,18 +320,33 @@ class MainWindow(QMainWindow):
 
 
 def _daily_jobs(desk: Desk) -> object:
-    """Back up, expire points and review tiers, once a store-local day, in the background.
+    """Check every page of the database, then back up, expire points and review tiers
+    (once a store-local day), in the background. A failed check stops there: a damaged
+    file is not copied over a good backup, and the window offers a restore.
 
     Imported here, on the worker: the sign-in screen does not wait for the checkout code.
     """
-    from loyalty_desk.services import maintenance
+    from loyalty_desk.services import backup, maintenance
 
+    if not maintenance.due_today(desk):
+        return None
+    report = backup.check_database(desk.data_dir)
+    if not report.ok:
+        return report
     return maintenance.open_store(desk)
 
 
 def _open_store(data_dir: Path, clock: Clock) -> Desk | Refusal:
+    from loyalty_desk.services import backup
     from loyalty_desk.services.desk import Desk
 
+    # The quick check (header, schema, small tables) on every start; every page is read
+    # in the background afterwards (_daily_jobs): seconds on a million members.
+    report = backup.check_database(data_dir, thorough=False)
+    if not report.ok:
+        return Refusal(
+            Code.DATABASE_DAMAGED, report.message, {"backups": [str(p) for p in report.backups]}
+        )
     return Desk.open(data_dir, clock=clock)
 
 

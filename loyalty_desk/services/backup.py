@@ -9,14 +9,16 @@ old database as it was, never half of each.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from loyalty_desk.domain.errors import Code, refuse
+from loyalty_desk.domain.errors import Code, Refused, refuse
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
 from loyalty_desk.services.usecase import use_case
@@ -156,48 +158,132 @@ def restore(data_dir: Path, source: Path, *, now: datetime) -> RestoreResult:
         raise refuse(Code.INVALID_FILE, f"{source.name} has no store in it.")
     target = data_dir / DB_FILENAME
     saved: Path | None = None
-    if target.exists():
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        backup_file(source, target)
+    elif check_database(data_dir).ok:
         _, current_store = _describe(target)
-        if current_store is not None and current_store != store_id:
-            raise refuse(
-                Code.INVALID_FILE,
-                f"{source.name} belongs to store '{store_id}', this till to "
-                f"'{current_store}'. Nothing was changed.",
-            )
+        _same_store(source, store_id, current_store)
         saved = backups_dir(data_dir) / f"before-restore-{_stamp(now)}.db"
         backup_file(target, saved)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    backup_file(source, target)  # one step into the live file: all or nothing
+        backup_file(source, target)  # one step into the live file: all or nothing
+    else:
+        # The case restore exists for: the live file is damaged, perhaps beyond opening.
+        try:
+            _, current_store = _describe(target)
+        except Refused:
+            current_store = None  # too damaged to say whose it is
+        _same_store(source, store_id, current_store)
+        saved = _set_aside(target, backups_dir(data_dir) / f"damaged-{_stamp(now)}.db")
+        _replace(source, target)
     if not integrity_ok(target):
         raise RuntimeError("restored database failed its integrity check")
     return RestoreResult(source, saved, store_id)
+
+
+def _same_store(source: Path, store_id: str, current_store: str | None) -> None:
+    if current_store is not None and current_store != store_id:
+        raise refuse(
+            Code.INVALID_FILE,
+            f"{source.name} belongs to store '{store_id}', this till to "
+            f"'{current_store}'. Nothing was changed.",
+        )
+
+
+def _set_aside(live: Path, copy: Path) -> Path:
+    """A byte copy of a damaged database and its WAL, for support: nothing is thrown away."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(live, copy)
+    wal = Path(f"{live}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(f"{copy}-wal"))
+    return copy
+
+
+def _replace(source: Path, live: Path) -> None:
+    """Swap in a sound copy of `source` with one atomic rename.
+
+    The copy is written and checked beside the live file first; the damaged file's WAL
+    goes before the rename, because SQLite would replay it into the restored file. A
+    crash at any point leaves either the old (damaged, set aside) file or the new one.
+    """
+    fresh = live.with_name(live.name + ".restoring")
+    fresh.unlink(missing_ok=True)
+    backup_file(source, fresh)
+    if not integrity_ok(fresh):
+        fresh.unlink(missing_ok=True)
+        raise RuntimeError("the copy of the backup failed its integrity check")
+    with open(fresh, "rb+") as handle:
+        os.fsync(handle.fileno())
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{live}{suffix}").unlink(missing_ok=True)
+    os.replace(fresh, live)
+    if os.name != "nt":  # the rename itself survives a power cut once the folder is synced
+        folder = os.open(live.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+# Small tables read on every start; the big ones are checked in the background (thorough).
+_QUICK_TABLES = ("alembic_version", "setting", "staff", "rule_set")
 
 
 @dataclass(frozen=True, slots=True)
 class HealthReport:
     ok: bool
     message: str
+    backups: tuple[Path, ...] = ()  # newest first: what a manager can restore
 
 
-def check_database(data_dir: Path) -> HealthReport:
-    """The start-up check: is the database file sound? If not, say what to do."""
+def list_backups(data_dir: Path) -> tuple[Path, ...]:
+    """Backups a till can restore, newest first (damaged files set aside are not offered)."""
+    found = []
+    for path in backups_dir(data_dir).glob("*.db"):
+        match = _STAMP.search(path.name)
+        if match and not path.name.startswith("damaged-"):
+            found.append((match.group(1), path.name, path))
+    return tuple(path for _, _, path in sorted(found, reverse=True))
+
+
+def _check_rows(path: Path, thorough: bool) -> list[tuple[str]]:
+    conn = sqlite3.connect(path)
+    try:
+        if thorough:
+            return conn.execute("PRAGMA quick_check").fetchall()
+        # Header, schema and the start-up tables: milliseconds, whatever the till's size.
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        for table in _QUICK_TABLES:
+            if table in names:
+                rows = conn.execute(f"PRAGMA quick_check({table})").fetchall()
+                if rows != [("ok",)]:
+                    return rows
+        return [("ok",)]
+    finally:
+        conn.close()
+
+
+def check_database(data_dir: Path, *, thorough: bool = True) -> HealthReport:
+    """The start-up check: is the database file sound? If not, say what to do.
+
+    `thorough=False` reads only the file's header, schema and small tables, fast enough for
+    every start; the thorough check reads every page (seconds on a million members), so
+    the client runs it in the background before the day's backup.
+    """
     path = data_dir / DB_FILENAME
     if not path.exists():
         return HealthReport(True, "No database yet.")
     try:
-        conn = sqlite3.connect(path)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+        rows = _check_rows(path, thorough)
     except sqlite3.DatabaseError as exc:
         rows = [(str(exc),)]
     if rows == [("ok",)]:
         return HealthReport(True, "The database is sound.")
-    newest = sorted(backups_dir(data_dir).glob("*.db"))
+    backups = list_backups(data_dir)
     hint = (
-        f"Restore the newest backup: loyalty-desk restore {newest[-1]}"
-        if newest
+        f"Restore the newest backup: loyalty-desk restore {backups[0]}"
+        if backups
         else "No backup exists yet; call support before using this till."
     )
-    return HealthReport(False, f"The database is damaged ({rows[0][0]}). {hint}")
+    return HealthReport(False, f"The database is damaged ({rows[0][0]}). {hint}", backups)

@@ -51,6 +51,15 @@ def write_setting(session: Session, key: str, value: Any) -> None:
         row.value = text
 
 
+@dataclass(frozen=True, slots=True)
+class SchemaUpgrade:
+    """An older till database this version upgraded in place when it opened it."""
+
+    from_revision: str
+    to_revision: str
+    backup: Path | None  # the copy made before the upgrade
+
+
 class Desk:
     """One till's open database. Cheap to share across threads: sessions are per use case."""
 
@@ -62,6 +71,7 @@ class Desk:
         self.rng: random.Random = random.SystemRandom()
         self._tz = zone(info.timezone) or ZoneInfo("Asia/Shanghai")
         self._rules: list[tuple[datetime, RuleSet]] = []
+        self.upgrade: SchemaUpgrade | None = None  # what `open` upgraded, to tell the user
         self.reload_rules()
 
     # -- opening ---------------------------------------------------------------------------
@@ -80,9 +90,13 @@ class Desk:
                 f"No store database in {data_dir}; run `loyalty-desk init --store-id ID` first.",
             )
         db = Database(path)
+        upgrade: SchemaUpgrade | None = None
         try:
             if migrate.needs_upgrade(db.engine):
-                migrate.upgrade(db.engine, path, data_dir / "backups")
+                before = migrate.current_revision(db.engine)
+                saved = migrate.upgrade(db.engine, path, data_dir / "backups")
+                if before is not None:
+                    upgrade = SchemaUpgrade(before, migrate.head_revision(), saved)
         except migrate.SchemaTooNew as exc:
             db.close()
             return Refusal(
@@ -104,7 +118,9 @@ class Desk:
                 timezone=read_setting(s, "timezone", "Asia/Shanghai"),
                 device_id=read_setting(s, "device_id"),
             )
-        return cls(data_dir, db, info, clock)
+        desk = cls(data_dir, db, info, clock)
+        desk.upgrade = upgrade
+        return desk
 
     def close(self) -> None:
         self.db.close()

@@ -99,12 +99,18 @@ def review_tiers(desk: Desk, at: datetime) -> int:
                     changed += 1
 
 
+def due_today(desk: Desk) -> bool:
+    """Have the daily jobs not run yet this store-local day? (One small read.)"""
+    today = local_date(desk.now(), desk.tz).isoformat()
+    with desk.read() as s:
+        return bool(read_setting(s, LAST_RUN_KEY) != today)
+
+
 def open_store(desk: Desk) -> ExpiryResult | None:
     """Run the daily jobs once per store-local day; cheap when they already ran today."""
     today = local_date(desk.now(), desk.tz).isoformat()
-    with desk.read() as s:
-        if read_setting(s, LAST_RUN_KEY) == today:
-            return None
+    if not due_today(desk):
+        return None
     backup.daily_backup(desk)  # before the day's first write
     result = expire(desk)
     assert isinstance(result, ExpiryResult)

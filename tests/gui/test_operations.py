@@ -54,7 +54,7 @@ def test_operations_keep_their_order(qtbot: QtBot) -> None:
 def test_a_fault_is_an_error_message_not_a_traceback(
     qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from loyalty_desk.gui.app import configure_logging
+    from loyalty_desk.gui.app import configure_logging, stop_logging
 
     configure_logging(data_dir)
     shown: list[tuple[str, str]] = []
@@ -71,7 +71,9 @@ def test_a_fault_is_an_error_message_not_a_traceback(
     assert title == "Something went wrong"
     assert "RuntimeError: disk unplugged" in text and "Traceback" not in text
     assert str(log_file(data_dir)) in text
-    assert "Traceback" in log_file(data_dir).read_text(encoding="utf-8")
+    path = log_file(data_dir)
+    stop_logging()  # the log is written by its own thread: stopping it flushes the queue
+    assert "Traceback" in path.read_text(encoding="utf-8")
 
 
 def test_busy_indicator_while_something_slow_runs(qtbot: QtBot, window: MainWindow) -> None:

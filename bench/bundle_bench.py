@@ -1,0 +1,76 @@
+"""Start-up of the bundled client (dist/loyalty-desk, `make dist`) next to the same client
+run from the source tree's virtualenv: the one-folder bundle must not make a till slower.
+
+    python -m bench.bundle_bench [--runs 5]
+
+Each run is `--smoke` (a fresh store, the real window offscreen, sign-in, an award, close);
+the figure is the time from spawning the process to the sign-in screen listing the staff,
+read by the smoke itself. Also `--version` (interpreter and imports only). Medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "loyalty-desk"
+
+
+def timed(cmd: list[str]) -> tuple[float, float | None]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOYALTY_BENCH_T0=repr(time.time()))
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    usable = None
+    for line in out.stdout.splitlines():
+        if line.startswith("info sign-in usable"):
+            usable = float(line.split()[3])
+    return wall, usable
+
+
+def median_of(cmd: list[str], runs: int) -> tuple[float, float | None]:
+    timed(cmd)  # warm the file cache once, like any program started twice
+    results = [timed(cmd) for _ in range(runs)]
+    usable = [u for _, u in results if u is not None]
+    return statistics.median(w for w, _ in results), (statistics.median(usable) if usable else None)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    if not (BUNDLE / "loyalty-desk").exists():
+        raise SystemExit("no bundle: run `make dist` first")
+    source_cli = [sys.executable, "-m", "loyalty_desk.cli"]
+    rows = [
+        ("--version", [str(BUNDLE / "loyalty-desk"), "--version"], [*source_cli, "--version"]),
+        (
+            "gui --smoke",
+            [str(BUNDLE / "loyalty-desk-gui"), "--smoke"],
+            [*source_cli, "gui", "--smoke"],
+        ),
+    ]
+    print(f"bundle vs source tree, median of {runs} runs (wall clock, {os.cpu_count()} cores)")
+    for name, bundled, source in rows:
+        b_wall, b_usable = median_of(bundled, runs)
+        s_wall, s_usable = median_of(source, runs)
+        print(
+            f"  {name:<12} whole run: bundle {b_wall:6.3f} s   source {s_wall:6.3f} s"
+            f"   ({b_wall / s_wall:4.2f}×)"
+        )
+        if b_usable is not None and s_usable is not None:
+            print(
+                f"  {'':<12} sign-in usable after spawn: bundle {b_usable:6.3f} s"
+                f"   source {s_usable:6.3f} s   ({b_usable / s_usable:4.2f}×)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
