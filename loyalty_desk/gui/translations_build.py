@@ -29,7 +29,7 @@ GUI_DIR = Path(__file__).resolve().parent
 TS_DIR = ROOT / "resources" / "translations"
 NAME = "loyalty_desk"
 LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}  # extra lupdate options by language
-_NOT_CLIENT = {"forms_build.py", "translations_build.py", "__init__.py"}
+_NOT_CLIENT = {"forms_build.py", "translations_build.py", "smoke.py", "__init__.py"}
 
 
 def ts_path(language: str, folder: Path = TS_DIR) -> Path:
