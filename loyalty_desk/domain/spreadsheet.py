@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-# Excel runs a cell starting with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel runs a cell starting with one of these as a formula. The full-width and small forms
+# too: spreadsheets in Chinese locales (WPS) may take them for the ASCII signs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠", "﹫")
 
 
 def neutralise(text: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from loyalty_desk.gui.operations import Operations
 
 if TYPE_CHECKING:  # the database layer is imported on the worker (see MainWindow)
+    from loyalty_desk.gui.sync_control import SyncControl
     from loyalty_desk.services.desk import Clock, Desk
     from loyalty_desk.services.settings import StoreSettings
     from loyalty_desk.services.staff import StaffView
@@ -34,6 +35,7 @@ class Context(QObject):
         self._desk: Desk | None = None
         self.staff: StaffView | None = None
         self.settings: StoreSettings | None = None
+        self.sync: SyncControl | None = None  # the background sync (set by the window)
 
     @property
     def desk(self) -> Desk:

@@ -17,11 +17,13 @@ from loyalty_desk.gui.forms.ui_main_window import Ui_MainWindow
 from loyalty_desk.gui.operations import BACKGROUND, Operations
 from loyalty_desk.gui.sign_in import SignInPage
 from loyalty_desk.gui.status import StatusBar
+from loyalty_desk.gui.sync_control import SyncControl
 
 if TYPE_CHECKING:
     from loyalty_desk.gui.audit_page import AuditPage
     from loyalty_desk.gui.checkout import CheckoutPage
     from loyalty_desk.gui.members_page import MembersPage
+    from loyalty_desk.gui.reports_page import ReportsPage
     from loyalty_desk.gui.settings_page import SettingsPage
     from loyalty_desk.services.backup import RestoreResult
     from loyalty_desk.services.desk import Clock, Desk
@@ -49,12 +51,15 @@ class MainWindow(QMainWindow):
         self.ops.default_fault = self._show_fault
         self.ctx = Context(self.ops, data_dir, clock)
         self.status = StatusBar(self.ctx, self.ui.statusbar)
+        self.sync = self.ctx.sync = SyncControl(self.ctx)
+        self.status.attach(self.sync)
         self.sign_in = SignInPage(self.ctx)
         self.sign_in.signed_in.connect(self._signed_in)
         self.ui.pages.addWidget(self.sign_in)
         # The other screens are built at the first sign-in: the sign-in screen comes up first.
         self.checkout: CheckoutPage | None = None
         self.members: MembersPage | None = None
+        self.reports: ReportsPage | None = None
         self.audit: AuditPage | None = None
         self.settings_page: SettingsPage | None = None
         self._nav: dict[QToolButton, QWidget] = {}
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+2", self.ui.navMembers),
             ("Ctrl+3", self.ui.navAudit),
             ("Ctrl+4", self.ui.navSettings),
+            ("Ctrl+5", self.ui.navReports),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda b=button: self._go(b))
@@ -97,9 +103,9 @@ class MainWindow(QMainWindow):
 
     def _not_opened(self, refusal: Refusal) -> None:
         if refusal.code is Code.NOT_INITIALISED:
-            from loyalty_desk.gui.first_start import FirstStartDialog
+            from loyalty_desk.gui.first_start import FirstRunWizard
 
-            dialog = FirstStartDialog(self.ctx, self)
+            dialog = FirstRunWizard(self.ctx, self)
             dialog.finished.connect(lambda result: self.start() if result else self.close())
             dialog.open()
             return
@@ -120,6 +126,7 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: _load_settings(desk), on_done=self._settings_changed, busy=False)
         self.sign_in.load()
         self.status.start()
+        self.sync.start_if_registered()
         self._run_daily_jobs()
         # A till left running overnight does the next day's jobs (backup first) as well.
         self._daily_timer.start()
@@ -154,13 +161,21 @@ class MainWindow(QMainWindow):
         self.status.stop()
         self._daily_timer.stop()
         desk = self.ctx.desk
-        # After whatever the cashier already confirmed (the main lane keeps its order).
-        self.ops.run(
-            lambda: desk.close(),
-            on_finally=lambda: self._offer_restore(problem, backups),
-            busy=False,
-            label="close damaged database",
-        )
+
+        def close_database() -> None:
+            # After whatever the cashier already confirmed (the main lane keeps its order).
+            self.ops.run(
+                lambda: desk.close(),
+                on_finally=lambda: self._offer_restore(problem, backups),
+                busy=False,
+                label="close damaged database",
+            )
+
+        # The background sync lets go of the file first.
+        if self.sync.stop():
+            self.sync.stopped.connect(close_database, Qt.ConnectionType.SingleShotConnection)
+        else:
+            close_database()
 
     def _offer_restore(self, problem: str, backups: list[Path]) -> None:
         dialog = startup_checks.offer_restore(self.ctx, self, problem, backups)
@@ -199,6 +214,10 @@ class MainWindow(QMainWindow):
             from loyalty_desk.gui.members_page import MembersPage
 
             self.members = page = MembersPage(self.ctx)
+        elif button is self.ui.navReports:
+            from loyalty_desk.gui.reports_page import ReportsPage
+
+            self.reports = page = ReportsPage(self.ctx)
         elif button is self.ui.navAudit:
             from loyalty_desk.gui.audit_page import AuditPage
 
@@ -235,7 +254,7 @@ class MainWindow(QMainWindow):
         manager = staff is not None and staff.is_manager
         for button in (self.ui.navCheckout, self.ui.navMembers):
             button.setVisible(staff is not None)
-        for button in (self.ui.navAudit, self.ui.navSettings):
+        for button in (self.ui.navReports, self.ui.navAudit, self.ui.navSettings):
             button.setVisible(manager)
         self.ui.signOutButton.setVisible(staff is not None)
         if staff is None:
@@ -288,28 +307,35 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing submitted is lost: wait until the worker has finished it, then close."""
-        if self.ops.pending and not self._closing:
+        """Nothing submitted is lost: wait until the worker has finished it and the
+        background sync has let go (a pull stops between pages), then close."""
+        syncing = self.sync.stop() or self.sync.running
+        if (self.ops.pending or syncing) and not self._closing:
             self._closing = True
             self.ops.close()
             self.status.show_closing()
             self.setEnabled(False)
-            self.ops.idle.connect(self.close, Qt.ConnectionType.QueuedConnection)
+            self.ops.idle.connect(self._close_if_idle, Qt.ConnectionType.QueuedConnection)
+            self.sync.stopped.connect(self._close_if_idle, Qt.ConnectionType.QueuedConnection)
             # The worker may already be done by now; look again once events settle.
             QTimer.singleShot(0, self._close_if_idle)
             event.ignore()
+            return
+        if self.sync.running and not self._closed:
+            event.ignore()  # the sync round ends by its own timeouts; `stopped` closes then
             return
         if not self._closed:
             self._closed = True
             self._daily_timer.stop()
             self.status.stop()
             self.ops.shutdown()
+            self.sync.wait_stopped()
             if self.ctx.has_desk:
                 self.ctx.desk.close()
         event.accept()
 
     def _close_if_idle(self) -> None:
-        if self.ops.pending == 0:
+        if self.ops.pending == 0 and not self.sync.running and not self._closed:
             self.close()
 
     def changeEvent(self, event: QEvent) -> None:

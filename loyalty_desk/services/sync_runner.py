@@ -10,10 +10,15 @@ While the server is unreachable the wait grows exponentially (5 s, 10 s, 20 s â€
 5 minutes), with jitter so that a hundred tills coming back after an outage do not all
 knock at the same second. A failure no retry can fix (revoked till, cloned database,
 protocol mismatch) stops the retrying until `sync_now()` or a restart.
+
+Stopping never waits for a long first pull: the pull is cut short between two pages (each
+page is stored in its own transaction and the cursor moves with it, so the next start
+carries on from there), and a push batch in flight ends by its own timeout.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 from collections.abc import Callable
@@ -24,6 +29,10 @@ from loyalty_desk.services import sync
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.sync_client import STOPPED
 from loyalty_desk.services.sync_status import SyncStatus, status
+
+
+class SyncStopped(Exception):
+    """Raised between two pulled pages when the host asked the runner to stop."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,7 @@ class SyncRunner:
         self.stopped_by: str | None = None  # a code no retry can fix
         self.rounds = 0
         self.last_result: sync.SyncSummary | Refusal | None = None
+        self.wait: float | None = interval  # the pause chosen after the last round
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -72,10 +82,14 @@ class SyncRunner:
 
     def stop(self, timeout: float = 40.0) -> None:
         """Stop after the current round (whose requests time out on their own)."""
-        self._stop.set()
-        self._wake.set()
+        self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)
+
+    def request_stop(self) -> None:
+        """Ask the thread to end and return at once (a GUI must not block on the join)."""
+        self._stop.set()
+        self._wake.set()
 
     def sync_now(self) -> None:
         self.stopped_by = None
@@ -96,8 +110,14 @@ class SyncRunner:
             return self.interval
         return self.backoff.delay(self.failures, self.rng)
 
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise SyncStopped
+        if self.on_progress is not None:
+            self.on_progress(done, total)
+
     def run_once(self) -> sync.SyncSummary | Refusal:
-        result = sync.sync_once(self.desk, self.on_progress)
+        result = sync.sync_once(self.desk, self._progress)
         self.rounds += 1
         self.last_result = result
         if isinstance(result, Refusal):
@@ -107,17 +127,27 @@ class SyncRunner:
         else:
             self.failures = 0
             self.stopped_by = None
+        # Chosen once, before the host hears of it: the jitter it shows is the one waited.
+        self.wait = self.next_delay()
+        self._report()
+        return result
+
+    def _report(self) -> None:
         if self.on_status is not None:
             self.on_status(status(self.desk))
-        return result
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()
             try:
                 self.run_once()
+            except SyncStopped:
+                return
             except Exception as exc:  # a fault must not kill the thread: report, back off
                 self.failures += 1
                 self.last_result = Refusal(Code.SERVER_ERROR, f"{type(exc).__name__}: {exc}")
-            delay = self.next_delay()
-            self._wake.wait(delay)
+                self.wait = self.next_delay()
+                # The database itself may be failing: keep backing off all the same.
+                with contextlib.suppress(Exception):
+                    self._report()
+            self._wake.wait(self.wait)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.sync_client import STOPPED
 from loyalty_desk.store.models import Outbox, SyncState
 
 
@@ -19,6 +20,10 @@ class SyncStatus:
     last_push_at: datetime | None
     last_pull_at: datetime | None
     last_error: str | None  # the last attempt's failure, None after a success
+    error_code: str | None = None  # its stable code (domain.errors.Code)
+    halted: str | None = None  # why syncing stopped until a manager acts: revoked, clone, …
+    server_url: str | None = None
+    device_id: str = ""
 
     @property
     def online(self) -> bool | None:
@@ -35,6 +40,10 @@ class SyncStatus:
             "last_push_at": self.last_push_at.isoformat() if self.last_push_at else None,
             "last_pull_at": self.last_pull_at.isoformat() if self.last_pull_at else None,
             "last_error": self.last_error,
+            "error_code": self.error_code,
+            "halted": self.halted,
+            "server_url": self.server_url,
+            "device_id": self.device_id,
         }
 
 
@@ -48,4 +57,8 @@ def status(desk: Desk) -> SyncStatus:
             last_push_at=state.last_push_at if state else None,
             last_pull_at=state.last_pull_at if state else None,
             last_error=state.last_error if state else None,
+            error_code=state.last_error_code if state else None,
+            halted=state.status if state and state.status in STOPPED.values() else None,
+            server_url=state.server_url if state else None,
+            device_id=desk.info.device_id,
         )
