@@ -27,6 +27,11 @@ def _locale() -> QLocale:
     return QLocale(QLocale.Language.English) if chosen.language() == QLocale.Language.C else chosen
 
 
+def chinese_labels() -> bool:
+    """Names the domain knows in both languages (coupon kinds) follow the client's."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
 def number(value: int) -> str:
     """Grouped the way the client's language writes numbers (QLocale: 12,345)."""
     return _locale().toString(value)

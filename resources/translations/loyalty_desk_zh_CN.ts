@@ -215,10 +215,45 @@
     </message>
 </context>
 <context>
+    <name>CheckoutCoupons</name>
+    <message>
+        <source>Camera scanning needs the &apos;camera&apos; extra: pip install loyalty-desk[camera].</source>
+        <translation>摄像头扫码需要安装 camera 扩展：pip install loyalty-desk[camera]。</translation>
+    </message>
+    <message>
+        <source>Scan a member&apos;s or a coupon&apos;s QR code with the camera</source>
+        <translation>用摄像头扫描会员码或优惠券二维码</translation>
+    </message>
+    <message>
+        <source>No purchase of this member to print a slip for yet.</source>
+        <translation>该会员还没有消费记录，无法打印小票。</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Print a member card for {name}?</source>
+        <translation>为 {name} 打印会员卡？</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>打印会员卡</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
         <source>F2 search · ↑↓ choose · Enter open · Esc clear</source>
         <translation>F2 搜索 · ↑↓ 选择 · Enter 打开 · Esc 清空</translation>
+    </message>
+    <message>
+        <source>A coupon code: Enter applies it.</source>
+        <translation>这是优惠券码：按 Enter 使用。</translation>
     </message>
     <message>
         <source>Keep typing: at least 4 digits.</source>
@@ -231,6 +266,10 @@
     <message>
         <source>Phone, last 4 digits, or scan</source>
         <translation>手机号、后4位或扫码</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
     </message>
     <message>
         <source>Award points  F3</source>
@@ -287,6 +326,250 @@
     <message>
         <source>F8</source>
         <translation>F8</translation>
+    </message>
+    <message>
+        <source>Give coupon  F10</source>
+        <translation>发券  F10</translation>
+    </message>
+    <message>
+        <source>F10: give this member a coupon (manager)</source>
+        <translation>F10：给该会员发一张优惠券（店长）</translation>
+    </message>
+    <message>
+        <source>Coupon batch  F11</source>
+        <translation>批量发券  F11</translation>
+    </message>
+    <message>
+        <source>F11: coupons for a whole segment, printed as one PDF (manager)</source>
+        <translation>F11：给整个会员细分发券，合并为一个 PDF 打印（店长）</translation>
+    </message>
+    <message>
+        <source>Use coupon  F12</source>
+        <translation>用券  F12</translation>
+    </message>
+    <message>
+        <source>F12: apply one of the member&apos;s coupons, or scan one at any time</source>
+        <translation>F12：使用该会员的优惠券，也可随时扫券</translation>
+    </message>
+    <message>
+        <source>Print slip  Ctrl+P</source>
+        <translation>打印小票  Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+P: the points slip of the member&apos;s last purchase</source>
+        <translation>Ctrl+P：打印该会员最近一次消费的积分小票</translation>
+    </message>
+    <message>
+        <source>Member card  Ctrl+K</source>
+        <translation>会员卡  Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: print the member card with its QR code</source>
+        <translation>Ctrl+K：打印带二维码的会员卡</translation>
+    </message>
+</context>
+<context>
+    <name>CouponBatchDialog</name>
+    <message>
+        <source>Every member the reports count in the segment today gets one coupon; the vouchers come out as one PDF.</source>
+        <translation>报表中今天属于该细分的每位会员各得一张优惠券；券面合并为一个 PDF。</translation>
+    </message>
+    <message>
+        <source>Render again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Cancel rendering</source>
+        <translation>取消生成</translation>
+    </message>
+    <message>
+        <source>Rendering voucher {done} of {total}…</source>
+        <translation>正在生成第 {done}/{total} 张券…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} vouchers ready: print them (Ctrl+P) or save as PDF (Ctrl+S).</source>
+        <translation>{n} 张券已生成：打印（Ctrl+P）或另存为 PDF（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>{why} The coupons are issued; Enter renders them again.</source>
+        <translation>{why} 优惠券已发放；按 Enter 重新生成券面。</translation>
+    </message>
+    <message>
+        <source>Issued {n} {kind} coupons to the {segment} segment.</source>
+        <translation>已向“{segment}”细分发放 {n} 张{kind}。</translation>
+    </message>
+    <message>
+        <source>Coupons for a segment</source>
+        <translation>按细分发券</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>细分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Coupon &amp;kind</source>
+        <translation>券种(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Manager PIN</source>
+        <translation>店长 PIN(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>您的 PIN</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Ctrl+P: on the printer chosen in settings</source>
+        <translation>Ctrl+P：用设置中选定的打印机打印</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Issue and render</source>
+        <translation>发放并生成</translation>
+    </message>
+</context>
+<context>
+    <name>CouponIssue</name>
+    <message>
+        <source>{value} off a purchase from {spend}; valid {first} to {last}.</source>
+        <translation>满 {spend} 减 {value}；有效期 {first} 至 {last}。</translation>
+    </message>
+</context>
+<context>
+    <name>CouponIssueDialog</name>
+    <message>
+        <source>Gave {name} a {kind} ({condition}), valid until {last}.</source>
+        <translation>已给 {name} 发放{kind}（{condition}），有效期至 {last}。</translation>
+    </message>
+    <message>
+        <source>Give a coupon</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>Coupon &amp;kind</source>
+        <translation>券种(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Manager PIN</source>
+        <translation>店长 PIN(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>您的 PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Give coupon</source>
+        <translation>发券</translation>
+    </message>
+</context>
+<context>
+    <name>CouponRedeemDialog</name>
+    <message>
+        <source>No member selected: a bearer coupon can be used by anyone.</source>
+        <translation>未选择会员：不记名券任何人都可使用。</translation>
+    </message>
+    <message>
+        <source>None available today</source>
+        <translation>今天没有可用的券</translation>
+    </message>
+    <message>
+        <source>receipt total</source>
+        <translation>小票总额</translation>
+    </message>
+    <message>
+        <source>Choose or scan a coupon, then enter the receipt.</source>
+        <translation>选择或扫描一张优惠券，然后输入小票。</translation>
+    </message>
+    <message>
+        <source>Checking the coupon…</source>
+        <translation>正在核对优惠券…</translation>
+    </message>
+    <message>
+        <source>The customer pays {pay}.</source>
+        <translation>顾客需付 {pay}。</translation>
+    </message>
+    <message>
+        <source>{kind}: {condition}, valid {first} to {last}.</source>
+        <translation>{kind}：{condition}，有效期 {first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>Coupon applied: take {value} off receipt {no}; the customer pays {pay}.</source>
+        <translation>已用券：小票 {no} 减免 {value}；顾客需付 {pay}。</translation>
+    </message>
+    <message>
+        <source>Use a coupon</source>
+        <translation>使用优惠券</translation>
+    </message>
+    <message>
+        <source>The member&apos;s &amp;coupons</source>
+        <translation>会员的优惠券(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Coupon c&amp;ode</source>
+        <translation>券号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Scan the voucher&apos;s QR code or type its 20 digits</source>
+        <translation>扫描券面二维码或输入 20 位券号</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number</source>
+        <translation>小票号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>As printed on the till receipt</source>
+        <translation>与收银小票上的一致</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;total (¥)</source>
+        <translation>小票总额（¥）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Before the coupon, e.g. 268.00</source>
+        <translation>用券前金额，例如 268.00</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠金额</translation>
+    </message>
+    <message>
+        <source>Print voucher</source>
+        <translation>打印券面</translation>
+    </message>
+    <message>
+        <source>Ctrl+P: print this coupon again, e.g. for a member who lost the paper</source>
+        <translation>Ctrl+P：重新打印这张券，例如会员丢失了纸券</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Apply coupon</source>
+        <translation>用券</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1599,14 @@ The action did not complete and nothing of it was saved. The details were writte
     <message>
         <source>Discount</source>
         <translation>优惠金额</translation>
+    </message>
+    <message>
+        <source>Use a coupon  F12</source>
+        <translation>用券  F12</translation>
+    </message>
+    <message>
+        <source>F12: use one of the member&apos;s coupons on this receipt instead of points</source>
+        <translation>F12：本单改用会员的优惠券而不是积分</translation>
     </message>
     <message>
         <source>Cancel</source>
