@@ -89,6 +89,38 @@ def first_start() -> None:
     i18n.apply("en")
 
 
+def coupon_redeem(window: MainWindow) -> None:
+    """The member's coupon on a receipt above its minimum spend: the discount, large."""
+    from loyalty_desk.gui.coupon_flow import CouponRedeemDialog
+    from loyalty_desk.services import coupons
+
+    checkout = window.checkout
+    assert checkout is not None and checkout.member is not None
+    if checkout.card is None or not checkout.card.coupons:
+        coupons.issue(
+            window.ctx.desk,
+            checkout.member.code,
+            "winback",
+            manager_pin=DEMO_MANAGER[1],
+            manager_name=DEMO_MANAGER[0],
+        )
+        checkout.refresh_member()
+        wait_for(lambda: checkout.card is not None and bool(checkout.card.coupons))
+    assert checkout.card is not None
+    coupon = checkout.card.coupons[0]
+    checkout.coupons.use_coupon()
+    wait_for(lambda: isinstance(QApplication.activeModalWidget(), CouponRedeemDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, CouponRedeemDialog)
+    QTest.keyClicks(dialog.ui.receiptEdit, "20260518-0043")
+    QTest.keyClicks(dialog.ui.amountEdit, f"{coupon.min_spend_fen // 100 + 68}.50")
+    wait_for(lambda: dialog.preview is not None)
+    pump(200)
+    dialog.grab().save(str(DOCS / "coupon-redeem.png"))
+    print("saved", DOCS / "coupon-redeem.png")
+    dialog.reject()
+
+
 def main(data_dir: Path) -> int:
     if not Desk.database_path(data_dir).exists():
         print("creating the demo store in", data_dir)
@@ -144,6 +176,8 @@ def main(data_dir: Path) -> int:
         dialog.grab().save(str(DOCS / "award.png"))
         print("saved", DOCS / "award.png")
         dialog.reject()
+
+    coupon_redeem(window)
 
     checkout.history()
     pump(200)
