@@ -157,7 +157,7 @@ class CheckoutCoupons(QObject):
         if member is None:
             return
         self._last_award = (member.code, receipt_no.strip())
-        self.page.notify(f"{message} {self.tr('Ctrl+P prints the points slip.')}")
+        self.page.notify(message + " " + self.tr("Ctrl+P prints the points slip."))
 
     def print_slip(self) -> None:
         """The slip of the purchase just awarded, or the member's newest that earned points."""
