@@ -377,6 +377,9 @@ class CheckoutPage(QWidget):
 
         dialog = AwardDialog(self.ctx, self.member, self)
         dialog.done_with.connect(self._dialog_done)
+        dialog.done_with.connect(
+            lambda view, message: self.coupons.awarded(view, dialog.ui.receiptEdit.text(), message)
+        )
         dialog.finished.connect(lambda _r: self.focus_search())
         dialog.open()
 
