@@ -192,7 +192,13 @@ class CouponRedeemDialog(ActionDialog):
 
     def on_enter(self) -> None:
         ui = self.ui
-        if ui.codeEdit.hasFocus() or ui.couponCombo.hasFocus():
+        if ui.receiptEdit.hasFocus() and looks_like_coupon(ui.receiptEdit.text()):
+            # A voucher scanned while the receipt number was asked: it is the coupon.
+            ui.codeEdit.setText(normalise_code(ui.receiptEdit.text()))
+            ui.receiptEdit.clear()
+            ui.couponCombo.setCurrentIndex(ui.couponCombo.findData(self.code()))
+            self._changed()
+        elif ui.codeEdit.hasFocus() or ui.couponCombo.hasFocus():
             ui.receiptEdit.setFocus()
         elif ui.receiptEdit.hasFocus() and not ui.amountEdit.text():
             ui.amountEdit.setFocus()

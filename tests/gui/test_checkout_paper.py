@@ -21,7 +21,7 @@ from loyalty_desk.gui.coupon_issue_dialog import CouponIssueDialog
 from loyalty_desk.gui.enrol_dialog import EnrolDialog
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.printing import PrintPreviewDialog
-from loyalty_desk.services import coupons, members
+from loyalty_desk.services import coupons, members, vouchers
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Coupon
@@ -245,3 +245,32 @@ def test_without_the_camera_extra_the_button_says_why(
     sign_in(qtbot, window)
     button = page(window).ui.cameraButton
     assert not button.isEnabled() and "camera' extra" in button.toolTip()
+
+
+def test_a_voucher_again_on_the_thermal_printer_chosen_in_settings(
+    qtbot: QtBot, window: MainWindow, store: Desk, tmp_path: Path
+) -> None:
+    target = tmp_path / "lp0"
+    choice = vouchers.PrinterChoice(
+        kind=vouchers.PrinterKind.THERMAL, thermal_target=f"file:{target}", width_mm=58
+    )
+    unwrap(vouchers.save_printer_choice(store, choice))
+    sign_in(qtbot, window)
+    checkout = page(window)
+    serve(qtbot, checkout, ZHANG_PHONE)
+    (coupon,) = unwrap(coupons.list_for_member(store, ZHANG_PHONE, usable_only=True))
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = dialog_of(qtbot, CouponRedeemDialog)
+    assert dialog.ui.codeEdit.text() == coupon.code
+    press(qtbot, Qt.Key.Key_P, CTRL)  # the member lost the paper: print it again
+    preview = dialog_of(qtbot, PrintPreviewDialog)
+    assert "receipt printer file:" in preview.where.text() and "58 mm" in preview.where.text()
+    press(qtbot, Qt.Key.Key_Return)
+    expected = unwrap(
+        vouchers.render_voucher(
+            store, coupon.code, vouchers.Layout(format=vouchers.Format.ESCPOS, width_mm=58)
+        )
+    )
+    qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == expected, timeout=10_000)
+    qtbot.waitUntil(lambda: "receipt printer" in dialog.ui.messageLabel.text())
+    assert dialog.isVisible() and coupon.code in dialog.ui.codeEdit.text()
