@@ -691,6 +691,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        use_store_language(None)  # the store's language was for this command only
         if log_session is not None:
             log_session.stop()
 
