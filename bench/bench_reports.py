@@ -26,6 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.chain import ChainSpec
+from bench.common import Row
 from bench.generate import DEFAULT_DIR, build_till
 
 BUDGET_S = 3.0
@@ -196,6 +197,28 @@ def table(figures: list[Figure]) -> str:
             f"| {f.baseline:.2f} s | {f.ratio:.2f}× |"
         )
     return "\n".join(lines)
+
+
+def run(sizes: tuple[int, ...], repeat: int = 3, jobs: int = 2) -> list[Row]:
+    """The figures as rows of `make bench`'s table (budget at every size: the 1M one)."""
+    rows = []
+    for size in sizes:
+        for f in run_size(size, repeat, jobs):
+            if f.name in ("Tiers report", "Win-back list") and size != max(sizes):
+                continue
+            rows.append(
+                Row(
+                    f"{f.name}, {size:,} members",
+                    f.seconds,
+                    "s",
+                    f"≤ {f.budget:.0f} s" if f.budget else "",
+                    f.baseline,
+                    f.baseline_name,
+                    None if f.budget is None else f.seconds <= f.budget,
+                    members=size,
+                )
+            )
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,8 @@ class Row:
     baseline: float | None = None
     baseline_what: str = ""
     within_budget: bool | None = None
+    members: int | None = None  # the data set's size, for the growth table
+    median: float | None = None  # the same figure's median, where the figure is a p99
 
     @property
     def ratio(self) -> str:

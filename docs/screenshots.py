@@ -50,15 +50,15 @@ def shoot(widget: QWidget, name: str) -> None:
 
 
 def first_start() -> None:
-    """The dialog of the very first start, on an empty data directory."""
-    from loyalty_desk.gui.first_start import FirstStartDialog
+    """The set-up wizard of the very first start, on an empty data directory."""
+    from loyalty_desk.gui.first_start import FirstRunWizard
 
     window = MainWindow(Path(tempfile.mkdtemp()) / "empty")
     window.resize(*SIZE)
     window.show()
     window.start()
-    wait_for(lambda: any(isinstance(w, FirstStartDialog) for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstStartDialog))
+    wait_for(lambda: any(isinstance(w, FirstRunWizard) for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard))
     pump(300)
     dialog.grab().save(str(DOCS / "first-start.png"))
     print("saved", DOCS / "first-start.png")

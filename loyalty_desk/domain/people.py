@@ -15,6 +15,10 @@ PHONE_PATTERN = re.compile(r"^1[3-9][0-9]{9}$")
 NAME_MAX = 40
 # Bidi overrides and isolates would let a name reorder the text around it on a receipt.
 _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Control characters; line and paragraph separators (they break a printed receipt line);
+# lone surrogates: a command-line argument that is not UTF-8 arrives as U+DC80–U+DCFF,
+# which no database or printer can encode.
+_REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
 
 
 def normalise_phone(text: str) -> str:
@@ -57,6 +61,16 @@ def _mobile_range(prefix: str) -> bool:
     )
 
 
+def storable(text: str) -> bool:
+    """Can this text be stored at all? Lone surrogates (U+D800–U+DFFF, what Python makes of
+    bytes that are not UTF-8) cannot be encoded for SQLite, PostgreSQL or a printer."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def mask_phone(phone: str) -> str:
     """138****1234: enough for the member to recognise, not enough to copy."""
     if len(phone) < 8:
@@ -69,7 +83,7 @@ def validate_name(text: str) -> str | Refusal:
     if not name:
         return Refusal(Code.INVALID_NAME, "The name is empty.")
     for ch in name:
-        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS:
+        if unicodedata.category(ch) in _REFUSED_CATEGORIES or ch in _BIDI_CONTROLS:
             return Refusal(
                 Code.INVALID_NAME, "The name contains control characters; type it again."
             )

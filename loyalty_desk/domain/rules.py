@@ -234,4 +234,31 @@ def _check(rules: RuleSet) -> list[Refusal]:
         out.append(Refusal(Code.INVALID_RULES, "Expiry and tier term must be at least 1 month."))
     if rules.version < 1:
         out.append(Refusal(Code.INVALID_RULES, "version must be 1 or more."))
+    out.extend(_check_durations(rules))
+    return out
+
+
+# Beyond these, dates computed from a rule leave the calendar (year 9999) and every award,
+# expiry or coupon that uses the rule would fail: a century is more than any chain means.
+_DURATION_LIMITS = {"months": 1_200, "days": 36_500, "hours": 876_000}
+
+
+def _check_durations(rules: RuleSet) -> list[Refusal]:
+    out: list[Refusal] = []
+
+    def walk(obj: Any, path: str) -> None:
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            where = f"{path}.{f.name}" if path else f.name
+            if is_dataclass(value):
+                walk(value, where)
+                continue
+            unit = f.name.rsplit("_", 1)[-1]
+            limit = _DURATION_LIMITS.get(unit)
+            if limit is not None and value > limit:
+                out.append(
+                    Refusal(Code.INVALID_RULES, f"'{where}' = {value} is over {limit} {unit}.")
+                )
+
+    walk(rules, "")
     return out

@@ -103,9 +103,9 @@ class MainWindow(QMainWindow):
 
     def _not_opened(self, refusal: Refusal) -> None:
         if refusal.code is Code.NOT_INITIALISED:
-            from loyalty_desk.gui.first_start import FirstStartDialog
+            from loyalty_desk.gui.first_start import FirstRunWizard
 
-            dialog = FirstStartDialog(self.ctx, self)
+            dialog = FirstRunWizard(self.ctx, self)
             dialog.finished.connect(lambda result: self.start() if result else self.close())
             dialog.open()
             return

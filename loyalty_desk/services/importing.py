@@ -133,6 +133,19 @@ def _check_row(
     return _Row(line, phone, name, birthday, int(points_text))
 
 
+def _rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The data rows; a file csv cannot read (a field over its 128 KiB limit) is refused
+    whole, naming the line, before anything is written."""
+    try:
+        yield from enumerate(reader)
+    except csv.Error as exc:
+        raise refuse(
+            Code.INVALID_FILE,
+            f"Line {reader.line_num + 1} of the file cannot be read as CSV ({exc}); "
+            "fix it and import again. Nothing was imported.",
+        ) from exc
+
+
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -151,7 +164,7 @@ def import_members(desk: Desk, path: Path, progress: Progress | None = None) -> 
     rejected: list[RejectedRow] = []
     seen: dict[str, int] = {}
     total = 0
-    for index, raw_row in enumerate(reader):
+    for index, raw_row in _rows(reader):
         total += 1
         checked = _check_row(index + 2, raw_row, cols, today)
         if isinstance(checked, RejectedRow):

@@ -22,7 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from loyalty_desk.domain.codes import MEMBER_CODE_PREFIX, is_member_code
 from loyalty_desk.domain.errors import Code, Refusal
-from loyalty_desk.domain.people import normalise_phone
+from loyalty_desk.domain.people import normalise_phone, storable
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.members import summary
@@ -102,6 +102,10 @@ def _tier_order(descending: bool) -> list[Tier]:
 def classify(search: str) -> tuple[SearchMode, str] | Refusal:
     """What a search box text means on the members screen."""
     text = unicodedata.normalize("NFC", search).strip()
+    if not storable(text):
+        return Refusal(
+            Code.INVALID_QUERY, "The search has characters that are not text; type it again."
+        )
     if not text:
         return SearchMode.ALL, ""
     digits = normalise_phone(text)

@@ -23,7 +23,9 @@ from loyalty_desk.services.reports_tables import (
     title_of,
 )
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The full-width and small forms too: spreadsheets in Chinese locales (WPS) may take them
+# for the ASCII signs, so a cell starting with one is neutralised as well.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠", "﹫")
 
 
 def neutralise(text: str) -> str:

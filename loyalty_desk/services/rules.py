@@ -67,6 +67,11 @@ def load_rule_file(path: Path) -> dict[str, Any]:
         raise refuse(Code.INVALID_FILE, f"Cannot read {path}: {exc.strerror}.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise refuse(Code.INVALID_RULES, f"{path.name} is not valid TOML: {exc}.") from exc
+    except UnicodeDecodeError as exc:
+        # A Windows editor's GBK: the server's loader (server/cli.py) says the same.
+        raise refuse(
+            Code.INVALID_RULES, f"{path.name} is not UTF-8 text; save it as UTF-8 and try again."
+        ) from exc
 
 
 @use_case

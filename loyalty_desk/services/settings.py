@@ -162,6 +162,24 @@ def save(
     return load(desk)
 
 
+@use_case
+def save_language(desk: Desk, language: Language, *, actor: str | None) -> Language:
+    """The language alone (the first-run wizard asks it before anything else)."""
+    with desk.write() as s:
+        before = read_setting(s, LANGUAGE_KEY)
+        if before != str(language):
+            write_setting(s, LANGUAGE_KEY, str(language))
+            audit.record(
+                s,
+                desk,
+                "settings.change",
+                actor=actor,
+                subject=desk.info.store_id,
+                detail={LANGUAGE_KEY: {"from": before, "to": str(language)}},
+            )
+    return language
+
+
 def mark_demo(desk: Desk) -> None:
     """Flag generated demo data, so every screen can say so."""
     with desk.write() as s:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from loyalty_desk.domain.codes import PIN_PATTERN
 from loyalty_desk.domain.errors import Code, Refusal, refuse
 from loyalty_desk.domain.ids import new_id
-from loyalty_desk.domain.people import validate_name
+from loyalty_desk.domain.people import storable, validate_name
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import use_case
@@ -64,6 +64,8 @@ def _locked_refusal(row: Staff, now: datetime, tz: tzinfo) -> Refusal | None:
 
 
 def _check_pin(row: Staff, pin: str) -> bool:
+    if not storable(pin):  # not text at all (a lone surrogate): no PIN is made of that
+        return False
     try:
         return hasher.verify(row.pin_hash, pin)
     except (VerificationError, InvalidHashError):
@@ -92,6 +94,8 @@ def _wrong_pin(row: Staff, now: datetime, tz: tzinfo) -> Refusal:
 def sign_in(desk: Desk, name: str, pin: str) -> StaffView | Refusal:
     """Check a PIN; a wrong one is counted (and committed) even though it refuses."""
     now = desk.now()
+    if not storable(name):
+        return Refusal(Code.UNKNOWN_STAFF, "No staff account has that name; type it again.")
     with desk.write() as s:
         row = s.scalars(select(Staff).where(Staff.name == name.strip(), Staff.active)).first()
         if row is None:

@@ -227,6 +227,24 @@ def render_card(desk: Desk, member_ref: str, layout: Layout | None = None) -> by
     return escpos.card_job(content, chosen.width_mm, chosen.qr)
 
 
+@use_case
+def render_test_page(desk: Desk, layout: Layout | None = None) -> bytes:
+    """A sample member card under the store's name: checks paper width, Chinese text and
+    the QR code on the chosen printer before the first customer comes."""
+    chosen = layout or Layout()
+    content = CardContent(
+        store_name=store_name(desk),
+        member_name="打印测试 Test print",
+        member_code="800000000008",
+        phone_masked=mask_phone("13800000000"),
+        tier_label=Tier.GOLD.label_zh,
+        since=local_date(desk.now(), desk.tz),
+    )
+    if chosen.format is Format.PDF:
+        return pdf.card_pdf(content)
+    return escpos.card_job(content, chosen.width_mm, chosen.qr)
+
+
 # -- the printer chosen in settings --------------------------------------------------------
 
 PRINTER_SETTING = "printer"
