@@ -20,6 +20,7 @@ from loyalty_desk.cli import Output, parse_amount, with_desk
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.domain.periods import Period, PeriodKind, period_between, period_of
+from loyalty_desk.domain.spreadsheet import display_width, pad
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.texts import tr
 
@@ -134,22 +135,13 @@ def render_text(tables: list[Table], head: list[str]) -> str:
         if not t.in_summary:
             continue
         cells = [list(t.columns)] + [[cell_text(c) for c in row] for row in t.rows]
-        widths = [max(_width(r[i]) for r in cells) for i in range(len(t.columns))]
+        widths = [max(display_width(r[i]) for r in cells) for i in range(len(t.columns))]
         lines += ["", t.title]
         for row in cells:
-            lines.append("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+            lines.append("  ".join(pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
         if t.note:
             lines.append(t.note)
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    # CJK characters take two columns in a terminal.
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refusal:

@@ -88,6 +88,9 @@ class Code(StrEnum):
     UNKNOWN_DEVICE = "UNKNOWN_DEVICE"
     UNKNOWN_CASE = "UNKNOWN_CASE"
     INVALID_EVENT = "INVALID_EVENT"
+    # Chain reports over HTTP (admin and store manager tokens).
+    UNKNOWN_TOKEN = "UNKNOWN_TOKEN"
+    NOT_YOUR_STORE = "NOT_YOUR_STORE"
 
 
 @dataclass(frozen=True, slots=True)

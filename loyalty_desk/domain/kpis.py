@@ -20,13 +20,16 @@ Definitions (a period is store-local days; "as of" is the period's end, or now i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
 from loyalty_desk.domain.money import round_half_up
+from loyalty_desk.domain.timeutil import add_months
 
 RATE_PLACES = Decimal("0.0001")
 
@@ -59,6 +62,82 @@ class PeriodTotals:
     points_adjusted_out: int
     outstanding_points: int
     outstanding_value_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class Visits:
+    """Who bought in a period and in the one just before it (distinct members)."""
+
+    active: int  # members with a purchase in the period
+    repeat: int  # … with two or more
+    previously_active: int  # members with a purchase in the period before
+    previously_repeat: int
+    churned: int  # active before, not now
+
+
+CREDIT_KINDS = ("EARN", "REFERRAL", "BONUS")
+
+
+@dataclass(frozen=True, slots=True)
+class PointFlows:
+    """The points a period's ledger entries moved, split as the KPIs need them."""
+
+    issued: int = 0
+    reversed: int = 0
+    redeemed: int = 0
+    restored: int = 0
+    expired: int = 0
+    adjusted_out: int = 0
+
+    @classmethod
+    def of(cls, gained: Mapping[str, int], lost: Mapping[str, int]) -> PointFlows:
+        """From the points gained and lost per entry kind: issued are the credits and the
+        positive adjustments, reversed the refunds' take-backs, restored what refunds gave
+        back of a redemption, adjusted out the negative adjustments."""
+        return cls(
+            issued=sum(gained.get(k, 0) for k in CREDIT_KINDS) + gained.get("ADJUST", 0),
+            reversed=lost.get("REVERSAL", 0),
+            redeemed=lost.get("REDEEM", 0),
+            restored=gained.get("REVERSAL", 0),
+            expired=lost.get("EXPIRE", 0),
+            adjusted_out=lost.get("ADJUST", 0),
+        )
+
+
+def period_totals(
+    *,
+    members: tuple[int, int],
+    visits: Visits,
+    receipts: tuple[int, int],
+    refunds_fen: int,
+    flows: PointFlows,
+    outstanding_points: int,
+    outstanding_value_fen: int,
+    previous: bool,
+) -> PeriodTotals:
+    """A period's totals: `members` is (joined by the end, joined in it), `receipts` is
+    (count, paid fen). For the period before (`previous`) the visits' earlier half counts,
+    and there is no churn (nothing before it was looked at)."""
+    v = visits
+    return PeriodTotals(
+        members_total=members[0],
+        members_new=members[1],
+        members_active=v.previously_active if previous else v.active,
+        repeat_members=v.previously_repeat if previous else v.repeat,
+        churned=0 if previous else v.churned,
+        previously_active=0 if previous else v.previously_active,
+        receipts=receipts[0],
+        sales_fen=receipts[1],
+        refunds_fen=refunds_fen,
+        points_issued=flows.issued,
+        points_reversed=flows.reversed,
+        points_redeemed=flows.redeemed,
+        points_restored=flows.restored,
+        points_expired=flows.expired,
+        points_adjusted_out=flows.adjusted_out,
+        outstanding_points=outstanding_points,
+        outstanding_value_fen=outstanding_value_fen,
+    )
 
 
 def ratio(numerator: int, denominator: int) -> Decimal | None:
@@ -175,3 +254,54 @@ def kpi_lines(
     now = derived(current, store_sales_fen)
     before = derived(previous, previous_store_sales_fen)
     return tuple(KpiLine(key, en, zh, unit, now[key], before[key]) for key, en, zh, unit in _LINES)
+
+
+# -- the parts of a KPI report beside the lines ----------------------------------------------
+
+
+def expiry_months(first: date, last: date) -> list[tuple[date, date]]:
+    """(first day, first day of the next month) of every month from `first`'s to `last`'s:
+    the buckets of the points liability by the month the points expire in."""
+    out: list[tuple[date, date]] = []
+    month, end = first.replace(day=1), last.replace(day=1)
+    while month <= end:
+        nxt = add_months(month, 1)
+        out.append((month, nxt))
+        month = nxt
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LiabilityMonth:
+    month: date  # first day of the store-local month the points expire in
+    points: int
+    value_fen: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"month": f"{self.month:%Y-%m}", "points": self.points, "value_fen": self.value_fen}
+
+
+@dataclass(frozen=True, slots=True)
+class CouponLine:
+    kind: str
+    issued: int
+    used: int
+    issued_used: int
+    use_rate: Decimal | None  # of the coupons issued in the period, the share used by now
+    discount_fen: int
+
+    @classmethod
+    def of(
+        cls, kind: str, issued: int, used: int, issued_used: int, discount_fen: int
+    ) -> CouponLine:
+        return cls(kind, issued, used, issued_used, ratio(issued_used, issued), discount_fen)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "issued": self.issued,
+            "used": self.used,
+            "issued_used": self.issued_used,
+            "use_rate": float(self.use_rate) if self.use_rate is not None else None,
+            "discount_fen": self.discount_fen,
+        }

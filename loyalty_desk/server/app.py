@@ -6,9 +6,11 @@ separate processes (`loyalty-desk serve` with PostgreSQL) all build the same app
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Path, Query, Request, Response
@@ -18,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from loyalty_desk import __version__
 from loyalty_desk.server import failpoints, logs
 from loyalty_desk.server.errors import ApiError
+from loyalty_desk.server.report_api import ChainKpiReply
 from loyalty_desk.server.service import Service, Settings, open_database
 from loyalty_desk.sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -38,7 +41,7 @@ from loyalty_desk.sync.protocol import (
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     text = {
         400: "Bad request",
-        401: "Missing, invalid, expired or revoked device token",
+        401: "Missing, invalid, expired or revoked token",
         403: "Not allowed",
         404: "Not found",
         409: "Conflict with the server's state",
@@ -57,6 +60,15 @@ Protocol = Annotated[
     ),
 ]
 Authorization = Annotated[str | None, Header(description="`Bearer <device token>`", max_length=300)]
+AdminAuthorization = Annotated[
+    str | None,
+    Header(
+        alias="Authorization",
+        description="`Bearer <admin token>` (loyalty-desk server admin token); "
+        "a till's device token is refused",
+        max_length=300,
+    ),
+]
 
 
 def create_app(service: Service | None = None, *, log_level: str = "INFO") -> FastAPI:
@@ -70,7 +82,8 @@ def create_app(service: Service | None = None, *, log_level: str = "INFO") -> Fa
         title="Loyalty Desk central server",
         version=__version__,
         description="Tills push their events and pull members, balances, rules and coupons "
-        "(DESIGN §4). Every /v1 call except register needs the device token.",
+        "(DESIGN §4). Every /v1/sync and /v1/holds call needs the device token; "
+        "/v1/reports needs an admin or store manager token.",
     )
     app.state.service = svc
 
@@ -213,5 +226,33 @@ def create_app(service: Service | None = None, *, log_level: str = "INFO") -> Fa
         """Give held points back (the sale was abandoned)."""
         svc.check_protocol(protocol)
         return svc.release(authorization, hold_id)
+
+    @app.get(
+        "/v1/reports/kpi",
+        response_model=ChainKpiReply,
+        responses=_errors(400, 401, 403, 404),
+        tags=["reports"],
+    )
+    def kpi_report(
+        first: Annotated[date, Query(alias="from", description="first day, YYYY-MM-DD")],
+        last: Annotated[date, Query(alias="to", description="last day, YYYY-MM-DD")],
+        store: Annotated[
+            str | None,
+            Query(
+                description="one store; a store manager's token reads only its own",
+                pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$",
+            ),
+        ] = None,
+        top: Annotated[int, Query(ge=0, le=100, description="top members listed")] = 10,
+        timezone: Annotated[
+            str | None,
+            Query(description="the days' time zone (default: the chain's)", max_length=64),
+        ] = None,
+        authorization: AdminAuthorization = None,
+    ) -> Response:
+        """The KPIs of a period next to the period before, per store and for the chain, from
+        the central ledger (the till's definitions). Needs an admin or store manager token."""
+        data = svc.kpi_report(authorization, first, last, store=store, top=top, timezone=timezone)
+        return Response(content=json.dumps(data, ensure_ascii=False), media_type="application/json")
 
     return app

@@ -372,10 +372,29 @@ def points_event(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome) 
         if member.referrer_id is not None:
             member.referral_rewarded = True
         u.changed(member)
+    if event.kind == "receipt_refunded":
+        _record_refund(u, event, member)
     hold_id = event.data.get("hold_id")
     if event.kind == "points_redeemed" and isinstance(hold_id, str):
         u.conn.execute(update(m.Hold).where(m.Hold.id == hold_id).values(status="consumed"))
     return outcome
+
+
+def _record_refund(u: Unit, event: EventIn, member: MemberState | None) -> None:
+    """The money given back, for the chain reports: a refund of a receipt that earned no
+    points moves none, so the entries alone would miss it."""
+    amount = event.data.get("refund_fen")
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+        return
+    u.add(
+        m.Refund,
+        event_id=event.event_id,
+        store_id=event.store_id,
+        receipt_no=_short(event.data.get("receipt_no")) or "",
+        member_id=member.id if member is not None else None,
+        amount_fen=amount,
+        occurred_at=event.created_at,
+    )
 
 
 # -- coupons -----------------------------------------------------------------------------
@@ -424,11 +443,28 @@ def coupon_issued(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome)
             voided_at=None,
             void_reason=None,
             updated_at=u.now,
+            **_coupon_terms(record, event.created_at),
         )
     )
     u.changes.add(("coupon", code))
     post_entries(u, ctx, event, outcome)
     return outcome
+
+
+def _coupon_terms(record: dict[str, Any], fallback: datetime) -> dict[str, Any]:
+    """Kind, face value and issue time from the till's record (for the chain reports)."""
+    value = record.get("value_fen")
+    try:
+        issued = datetime.fromisoformat(record["issued_at"]) if record.get("issued_at") else None
+    except (TypeError, ValueError):
+        issued = None
+    if issued is None or issued.tzinfo is None:
+        issued = fallback
+    return {
+        "kind": _short(record.get("kind"), 24),
+        "value_fen": value if isinstance(value, int) and not isinstance(value, bool) else None,
+        "issued_at": issued,
+    }
 
 
 def coupon_redeemed(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome) -> Outcome:

@@ -240,6 +240,84 @@ def cmd_feed_reset(db: Any, args: argparse.Namespace) -> Output:
     )
 
 
+# -- chain reports, admin tokens ------------------------------------------------------------
+
+
+@_admin
+def cmd_report_kpi(db: Any, args: argparse.Namespace) -> Output | Refusal:
+    from loyalty_desk.domain.people import parse_date
+    from loyalty_desk.server import report_kpi, report_output
+
+    first = parse_date(args.date_from, field="start date")
+    if isinstance(first, Refusal):
+        return first
+    last = parse_date(args.date_to, field="end date")
+    if isinstance(last, Refusal):
+        return last
+    period = report_kpi.report_period(first, last)
+    tz = report_kpi.chain_timezone(args.timezone)
+    report = report_kpi.chain_kpi_report(
+        db, period, now=_now(), tz=tz, store=args.store, top=args.top
+    )
+    unmasked = args.full_phones
+    data = report.to_json(unmasked=unmasked)
+    if args.format == "csv":
+        text = report_output.to_csv(report, unmasked=unmasked)
+    elif args.format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = report_output.to_text(report)
+    if args.out:
+        path = Path(args.out)
+        try:
+            # CSV with a BOM, so that Excel reads the Chinese text as UTF-8.
+            path.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+        except OSError as exc:
+            return Refusal(Code.INVALID_FILE, f"Cannot write {path}: {exc.strerror}.")
+        return Output(
+            {"path": str(path), "format": args.format}, tr(f"Wrote {path}", f"已写入 {path}")
+        )
+    return Output(data, text)
+
+
+@_admin
+def cmd_admin_token(db: Any, args: argparse.Namespace) -> Output:
+    from loyalty_desk.server import admin_tokens
+
+    result = admin_tokens.create_token(db, args.name, args.store, _now(), args.days)
+    scope = f"store {args.store}" if args.store else "the whole chain"
+    text = tr(
+        f"Admin token for {result['name']} ({scope}), shown once — keep it secret:\n"
+        f"{result['token']}\nUse it as: Authorization: Bearer <token> "
+        f"(GET /v1/reports/kpi); valid until {result['expires_at'][:10]}.",
+        f"{result['name']} 的管理令牌（{scope}），只显示一次，请妥善保管：\n"
+        f"{result['token']}\n用法：Authorization: Bearer <令牌>（GET /v1/reports/kpi）；"
+        f"有效期至 {result['expires_at'][:10]}。",
+    )
+    return Output(result, text)
+
+
+@_admin
+def cmd_admin_list(db: Any, args: argparse.Namespace) -> Output:
+    from loyalty_desk.server import admin_tokens
+
+    tokens = admin_tokens.list_tokens(db)
+    text = "\n".join(
+        f"{t['id']}  {t['name']}  {t['store_id'] or 'chain'}  until {t['expires_at'][:10]}"
+        f"{'  REVOKED' if t['revoked'] else ''}"
+        for t in tokens
+    )
+    return Output({"tokens": tokens}, text or tr("No admin tokens yet.", "尚无管理令牌。"))
+
+
+@_admin
+def cmd_admin_revoke(db: Any, args: argparse.Namespace) -> Output:
+    from loyalty_desk.server import admin_tokens
+
+    result = admin_tokens.revoke_token(db, args.token_id, _now())
+    return Output(result, tr(f"Revoked {args.token_id}.", f"已吊销 {args.token_id}。"))
+
+
 # -- parser ------------------------------------------------------------------------------
 
 
@@ -289,6 +367,31 @@ def register(sub: Any) -> None:
     close.add_argument("case_id", type=int)
     close.add_argument("--note", required=True)
     cases.set_defaults(handler=cmd_cases)
+
+    report = ssub.add_parser("report", help="the chain's reports from the central ledger")
+    rpsub = report.add_subparsers(dest="report_command", required=True, parser_class=Parser)
+    kpi = rpsub.add_parser("kpi", help="KPIs of a period per store and for the chain")
+    kpi.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    kpi.add_argument("--to", dest="date_to", required=True, metavar="DATE")
+    kpi.add_argument("--store", help="one store only")
+    kpi.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    kpi.add_argument("--out", help="write the report to FILE")
+    kpi.add_argument("--top", type=int, default=10, help="how many top members to list")
+    kpi.add_argument("--timezone", help=f"the days' time zone (default {DEFAULT_TIMEZONE})")
+    kpi.add_argument("--full-phones", action="store_true", help="phones unmasked")
+    kpi.set_defaults(handler=cmd_report_kpi)
+
+    adm = ssub.add_parser("admin", help="tokens for reading reports over HTTP")
+    asub = adm.add_subparsers(dest="admin_command", required=True, parser_class=Parser)
+    token = asub.add_parser("token", help="a new admin (or --store manager) token")
+    token.add_argument("--name", required=True, help="who holds it")
+    token.add_argument("--store", help="a store manager's token: reads this store only")
+    token.add_argument("--days", type=int, default=365, help="how long it is valid")
+    token.set_defaults(handler=cmd_admin_token)
+    asub.add_parser("list", help="list admin tokens").set_defaults(handler=cmd_admin_list)
+    arevoke = asub.add_parser("revoke", help="refuse a token from now on")
+    arevoke.add_argument("token_id")
+    arevoke.set_defaults(handler=cmd_admin_revoke)
 
     feed = ssub.add_parser("feed", help="the pull feed")
     fsub = feed.add_subparsers(dest="feed_command", required=True, parser_class=Parser)

@@ -140,6 +140,14 @@ class Member(Base):
         ),
         Index("ix_member_code", "code"),
         Index("ix_member_referral", "referral_code"),
+        # Chain reports: members per home store who had joined by a moment.
+        Index(
+            "ix_member_store_joined",
+            "home_store_id",
+            "created_at",
+            postgresql_where=text("merged_into IS NULL"),
+            sqlite_where=text("merged_into IS NULL"),
+        ),
     )
 
 
@@ -167,6 +175,16 @@ class Entry(Base):
     __table_args__ = (
         Index("ix_entry_member", "member_id", "occurred_at"),
         Index("ix_entry_device_seq", "device_id", "device_seq"),
+        # Chain reports: a period's entries per store and kind, read from the index alone.
+        Index(
+            "ix_entry_time",
+            "occurred_at",
+            "kind",
+            "store_id",
+            "member_id",
+            "applied",
+            "amount_fen",
+        ),
     )
 
 
@@ -182,7 +200,18 @@ class Lot(Base):
     points: Mapped[int] = mapped_column(BigInteger)
     remaining: Mapped[int] = mapped_column(BigInteger)
 
-    __table_args__ = (Index("ix_lot_member", "member_id", "expires_at"),)
+    __table_args__ = (
+        Index("ix_lot_member", "member_id", "expires_at"),
+        # Chain reports: unspent points by expiry month (only lots with points left).
+        Index(
+            "ix_lot_open_expiry",
+            "expires_at",
+            "member_id",
+            "remaining",
+            postgresql_where=text("remaining > 0"),
+            sqlite_where=text("remaining > 0"),
+        ),
+    )
 
 
 class LotTake(Base):
@@ -235,8 +264,46 @@ class Coupon(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     void_reason: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # From the record, for the chain reports (issued and used per kind and period).
+    kind: Mapped[str | None] = mapped_column(String(24))
+    value_fen: Mapped[int | None] = mapped_column(BigInteger)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    __table_args__ = (Index("ix_coupon_member", "member_id"),)
+    __table_args__ = (
+        Index("ix_coupon_member", "member_id"),
+        Index("ix_coupon_issued", "issued_at", "issued_store_id", "kind", "status"),
+        Index("ix_coupon_redeemed", "redeemed_at", "redeemed_store_id", "kind", "value_fen"),
+    )
+
+
+class Refund(Base):
+    """Money a till gave back on a member's receipt (a receipt_refunded event), kept apart
+    because a refund need not move any points (a receipt that earned none)."""
+
+    __tablename__ = "refund"
+    event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(32))
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[str | None] = mapped_column(String(40))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_refund_time", "occurred_at", "store_id", "amount_fen"),)
+
+
+class AdminToken(Base):
+    """A bearer token for chain administration over HTTP (reports): a chain-wide admin
+    token, or a store manager's token that reads only its store. Only the secret's
+    SHA-256 is kept; it is compared in constant time. Tills' device tokens never qualify."""
+
+    __tablename__ = "admin_token"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    store_id: Mapped[str | None] = mapped_column(String(32))  # None: the whole chain
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class CouponUse(Base):

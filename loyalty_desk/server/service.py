@@ -9,14 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Connection, func, select, text
 
 from loyalty_desk.domain.errors import Code
-from loyalty_desk.server import admin, holds, migrate
+from loyalty_desk.server import admin, admin_tokens, holds, migrate
 from loyalty_desk.server import models as m
 from loyalty_desk.server import pull as pull_page
 from loyalty_desk.server import push as push_batch
@@ -146,6 +147,35 @@ class Service:
     def release(self, authorization: str | None, hold_id: str) -> HoldReply:
         caller = self.caller(authorization)
         return holds.release(self.db, caller.device_id, hold_id, self.now())
+
+    def kpi_report(
+        self,
+        authorization: str | None,
+        first: date,
+        last: date,
+        *,
+        store: str | None = None,
+        top: int = 10,
+        timezone: str | None = None,
+    ) -> dict[str, Any]:
+        """The chain KPI report for an admin, or a store manager's own store."""
+        from loyalty_desk.server import report_kpi
+
+        now = self.now()
+        with self.db.read() as conn:
+            caller = admin_tokens.authenticate_admin(conn, authorization, now)
+        if caller.store_id is not None:
+            if store is not None and store != caller.store_id:
+                raise ApiError(
+                    403,
+                    Code.NOT_YOUR_STORE,
+                    f"This token reads store {caller.store_id} only, not {store}.",
+                )
+            store = caller.store_id
+        period = report_kpi.report_period(first, last)
+        tz = report_kpi.chain_timezone(timezone)
+        report = report_kpi.chain_kpi_report(self.db, period, now=now, tz=tz, store=store, top=top)
+        return report.to_json()
 
     def ready(self) -> str | None:
         """None when the database answers and its schema is current, else why not."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.money import format_yuan
+from loyalty_desk.domain.spreadsheet import neutralise
 from loyalty_desk.services.reports_tables import (
     Cell,
     Fen,
@@ -23,13 +24,7 @@ from loyalty_desk.services.reports_tables import (
     title_of,
 )
 
-# The full-width and small forms too: spreadsheets in Chinese locales (WPS) may take them
-# for the ASCII signs, so a cell starting with one is neutralised as well.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠", "﹫")
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
+__all__ = ["csv_cell", "neutralise", "write_csv"]
 
 
 def csv_cell(cell: Cell) -> str:

@@ -15,8 +15,17 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
+from loyalty_desk.domain import kpis
 from loyalty_desk.domain.errors import Code, refuse
-from loyalty_desk.domain.kpis import KpiLine, PeriodTotals, kpi_lines, ratio
+from loyalty_desk.domain.kpis import (
+    CouponLine,
+    KpiLine,
+    LiabilityMonth,
+    PeriodTotals,
+    PointFlows,
+    expiry_months,
+    kpi_lines,
+)
 from loyalty_desk.domain.money import round_half_up
 from loyalty_desk.domain.periods import Period
 from loyalty_desk.domain.redemption import points_value_fen
@@ -39,36 +48,6 @@ from loyalty_desk.services.usecase import use_case
 
 TOP_MEMBERS = 10
 RETENTION_LOOKBACK_DAYS = 90  # the segment moves a retention rate is measured on
-
-
-@dataclass(frozen=True, slots=True)
-class LiabilityMonth:
-    month: date  # first day of the store-local month the points expire in
-    points: int
-    value_fen: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {"month": f"{self.month:%Y-%m}", "points": self.points, "value_fen": self.value_fen}
-
-
-@dataclass(frozen=True, slots=True)
-class CouponLine:
-    kind: str
-    issued: int
-    used: int
-    issued_used: int
-    use_rate: Decimal | None  # of the coupons issued in the period, the share used by now
-    discount_fen: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "issued": self.issued,
-            "used": self.used,
-            "issued_used": self.issued_used,
-            "use_rate": float(self.use_rate) if self.use_rate is not None else None,
-            "discount_fen": self.discount_fen,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +144,13 @@ def liability(s: Any, desk: Desk, now: datetime) -> tuple[tuple[LiabilityMonth, 
     first_lot, latest = q.open_expiry_range(s)
     months: list[LiabilityMonth] = []
     if first_lot is not None and latest is not None:
-        month = local_date(first_lot, desk.tz).replace(day=1)
-        last = local_date(latest, desk.tz).replace(day=1)
-        while month <= last:
-            nxt = add_months(month, 1)
+        for month, nxt in expiry_months(
+            local_date(first_lot, desk.tz), local_date(latest, desk.tz)
+        ):
             points = q.open_points_between(
                 s, local_midnight_utc(month, desk.tz), local_midnight_utc(nxt, desk.tz)
             )
             months.append(LiabilityMonth(month, points, points_value_fen(rules, points)))
-            month = nxt
     return tuple(months), q.total_debt(s)
 
 
@@ -226,38 +203,26 @@ def period_totals(
     w: q.Window,
     moment: datetime,
     visits: q.Visits,
-    flows: q.PointFlows,
+    flows: PointFlows,
     balance_now: int,
     previous: bool,
 ) -> PeriodTotals:
-    receipts, sales = q.receipt_totals(s, w)
-    total = q.members_joined_before(s, w.end)
     outstanding = balance_now - q.points_since(s, moment)
-    rules = desk.rules_at(moment)
-    return PeriodTotals(
-        members_total=total,
-        members_new=q.members_joined(s, w),
-        members_active=visits.previously_active if previous else visits.active,
-        repeat_members=visits.previously_repeat if previous else visits.repeat,
-        churned=0 if previous else visits.churned,
-        previously_active=0 if previous else visits.previously_active,
-        receipts=receipts,
-        sales_fen=sales,
+    return kpis.period_totals(
+        members=(q.members_joined_before(s, w.end), q.members_joined(s, w)),
+        visits=visits,
+        receipts=q.receipt_totals(s, w),
         refunds_fen=q.refund_total(s, w),
-        points_issued=flows.issued,
-        points_reversed=flows.reversed,
-        points_redeemed=flows.redeemed,
-        points_restored=flows.restored,
-        points_expired=flows.expired,
-        points_adjusted_out=flows.adjusted_out,
+        flows=flows,
         outstanding_points=outstanding,
-        outstanding_value_fen=points_value_fen(rules, outstanding),
+        outstanding_value_fen=points_value_fen(desk.rules_at(moment), outstanding),
+        previous=previous,
     )
 
 
-def _sum_flows(parts: list[q.PointFlows]) -> q.PointFlows:
-    return q.PointFlows(
-        *(sum(getattr(p, name) for p in parts) for name in q.PointFlows.__dataclass_fields__)
+def _sum_flows(parts: list[PointFlows]) -> PointFlows:
+    return PointFlows(
+        *(sum(getattr(p, name) for p in parts) for name in PointFlows.__dataclass_fields__)
     )
 
 
@@ -294,13 +259,13 @@ def kpi_report(
         visits_job: Future[q.Visits] = pool.submit(
             _on_own_connection, desk, q.visits, current, previous, mg, top
         )
-        before_job: Future[q.PointFlows] = pool.submit(
+        before_job: Future[PointFlows] = pool.submit(
             _on_own_connection, desk, q.point_flows, previous
         )
         progress(1, steps, "points")
         step, buckets = flow_buckets(period)
         flows: list[FlowPoint] = []
-        parts: list[q.PointFlows] = []
+        parts: list[PointFlows] = []
         for first, nxt in buckets:
             part = q.point_flows(
                 s, q.Window(local_midnight_utc(first, desk.tz), local_midnight_utc(nxt, desk.tz))
@@ -346,14 +311,7 @@ def kpi_report(
         liability=months,
         debt_points=debt,
         coupons=tuple(
-            CouponLine(
-                c.kind,
-                c.issued,
-                c.used,
-                c.issued_used,
-                ratio(c.issued_used, c.issued),
-                c.discount_fen,
-            )
+            CouponLine.of(c.kind, c.issued, c.used, c.issued_used, c.discount_fen)
             for c in coupons_now
         ),
         segment_values=values,

@@ -35,6 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from loyalty_desk.domain import kpis
+from loyalty_desk.domain.kpis import PointFlows
 from loyalty_desk.store import models as m
 
 
@@ -69,7 +71,6 @@ TILL = Tables(
     segment_change=_table(m.SegmentChange),
 )
 
-CREDIT_KINDS = ("EARN", "REFERRAL", "BONUS")
 TICK = timedelta(microseconds=1)  # "joined by now" includes a member enrolled this instant
 # Written into the SQL, not bound: SQLite uses a partial index (WHERE remaining > 0) only
 # when it can see the query's condition implies it.
@@ -192,12 +193,7 @@ def refund_total(session: Session, w: Window, t: Tables = TILL) -> int:
 
 
 @dataclass(frozen=True)
-class Visits:
-    active: int  # members with a purchase in the period
-    repeat: int  # … with two or more
-    previously_active: int  # members with a purchase in the period before
-    previously_repeat: int
-    churned: int  # active before, not now
+class Visits(kpis.Visits):
     top: tuple[tuple[str, int, int], ...]  # (member id, receipts, paid fen), biggest first
 
 
@@ -266,16 +262,6 @@ def visits(
 # -- points -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PointFlows:
-    issued: int
-    reversed: int
-    redeemed: int
-    restored: int
-    expired: int
-    adjusted_out: int
-
-
 def _kind(e: Table) -> ColumnElement[Any]:
     # `kind || ''` keeps SQLite off ix_ledger_kind_time (kind, occurred_at), which it would
     # otherwise prefer without statistics and then read a million rows from the table for a
@@ -294,15 +280,8 @@ def point_flows(session: Session, w: Window, t: Tables = TILL) -> PointFlows:
         .where(_kind(e).in_(ALL_KINDS), e.c.occurred_at >= w.start, e.c.occurred_at < w.end)
         .group_by(e.c.kind)
     ).all()
-    plus = {kind: int(p) for kind, p, _ in rows}
-    minus = {kind: int(n) for kind, _, n in rows}
-    return PointFlows(
-        issued=sum(plus.get(k, 0) for k in CREDIT_KINDS) + plus.get("ADJUST", 0),
-        reversed=minus.get("REVERSAL", 0),
-        redeemed=minus.get("REDEEM", 0),
-        restored=plus.get("REVERSAL", 0),
-        expired=minus.get("EXPIRE", 0),
-        adjusted_out=minus.get("ADJUST", 0),
+    return PointFlows.of(
+        {kind: int(p) for kind, p, _ in rows}, {kind: int(n) for kind, _, n in rows}
     )
 
 

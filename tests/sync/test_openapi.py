@@ -17,7 +17,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from loyalty_desk.server import admin
+from loyalty_desk.server import admin, admin_tokens
 from loyalty_desk.server.app import create_app
 from loyalty_desk.server.service import Service, open_database
 from loyalty_desk.sync.protocol import RegisterRequest
@@ -30,7 +30,7 @@ CHECKS = [
 ]
 
 
-def _app() -> tuple[Any, str]:
+def _app() -> tuple[Any, str, str]:
     """The app on its own SQLite file (schemathesis collects operations at import time,
     before any fixture could hand it a database)."""
     folder = Path(tempfile.mkdtemp(prefix="openapi-"))
@@ -40,10 +40,11 @@ def _app() -> tuple[Any, str]:
     code = admin.issue_code(db, "S001", now)["code"]
     service = Service(db)
     reply = service.register(RegisterRequest(code=code, device_id="dev-1", store_id="S001"))
-    return create_app(service, log_level="WARNING"), reply.device_token
+    chief = admin_tokens.create_token(db, "Head office", None, now)["token"]
+    return create_app(service, log_level="WARNING"), reply.device_token, chief
 
 
-APP, TOKEN = _app()
+APP, TOKEN, ADMIN_TOKEN = _app()
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 FAST = settings(
     max_examples=40,
@@ -63,3 +64,10 @@ def test_any_request_gets_a_documented_answer(case: Any) -> None:
 def test_an_authenticated_till_gets_a_documented_answer(case: Any) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}", "X-Loyalty-Protocol": "1"}
     case.call_and_validate(headers=headers, checks=CHECKS)
+
+
+@schema.parametrize()
+@FAST
+def test_an_admin_gets_a_documented_answer(case: Any) -> None:
+    """The chain reports with a valid admin token: dates, stores and time zones at random."""
+    case.call_and_validate(headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, checks=CHECKS)

@@ -1,0 +1,329 @@
+"""The raw totals behind the chain's KPI report, from the central ledger, per store.
+
+The server's counterpart of services/reports_queries.py (the till's): the same totals, read
+from the server's tables, handed to the same pure definitions (domain/kpis.py). Every query
+answers for all stores at once (`{store_id: value}`); the chain's figure is the sum, except
+for counts of distinct members (active, repeat, churned, top), which have their own query.
+
+Which store a figure belongs to: a receipt, refund, ledger entry or coupon use to the store
+where it happened; a member, their points and the liability to the member's home store
+(where they enrolled; a merged member's is the earlier enrolment's).
+
+Entries are already booked on the surviving member of a merge (server/ledger.move_member),
+and merged accounts are never counted as members.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, case, func, literal_column, select
+
+from loyalty_desk.domain.kpis import PointFlows, Visits
+from loyalty_desk.server import models as m
+
+CHAIN = ""  # the key of the whole chain's figure in per-scope results
+# Written into the SQL, not bound: a partial index (WHERE remaining > 0) is used only when
+# the planner can see the query's condition implies it.
+ZERO: ColumnElement[int] = literal_column("0")
+
+E = m.Entry.__table__.c
+MEM = m.Member.__table__.c
+
+
+@dataclass(frozen=True)
+class Window:
+    """[start, end) in UTC."""
+
+    start: datetime
+    end: datetime
+
+
+def _int(value: Any) -> int:
+    return int(value or 0)
+
+
+# -- members ------------------------------------------------------------------------------
+
+
+def members(conn: Connection, w: Window) -> dict[str, tuple[int, int]]:
+    """Home store -> (members who joined before the end, members who joined in the window)."""
+    joined = MEM.created_at
+    rows = conn.execute(
+        select(
+            MEM.home_store_id,
+            func.count().filter(joined < w.end),
+            func.count().filter(and_(joined >= w.start, joined < w.end)),
+        )
+        .where(MEM.merged_into.is_(None))
+        .group_by(MEM.home_store_id)
+    ).all()
+    return {str(s): (_int(total), _int(new)) for s, total, new in rows}
+
+
+# -- receipts and refunds -------------------------------------------------------------------
+
+
+def receipts(conn: Connection, w: Window) -> dict[str, tuple[int, int]]:
+    """Store -> (member receipts, paid fen): a receipt is the EARN entry a till books for
+    every member purchase (even one that earned 0 points)."""
+    rows = conn.execute(
+        select(E.store_id, func.count(), func.coalesce(func.sum(E.amount_fen), 0))
+        .where(E.kind == "EARN", E.occurred_at >= w.start, E.occurred_at < w.end)
+        .group_by(E.store_id)
+    ).all()
+    return {str(s): (_int(n), _int(paid)) for s, n, paid in rows}
+
+
+def refunds(conn: Connection, w: Window) -> dict[str, int]:
+    r = m.Refund.__table__.c
+    rows = conn.execute(
+        select(r.store_id, func.coalesce(func.sum(r.amount_fen), 0))
+        .where(r.occurred_at >= w.start, r.occurred_at < w.end)
+        .group_by(r.store_id)
+    ).all()
+    return {str(s): _int(v) for s, v in rows}
+
+
+def visits(conn: Connection, current: Window, previous: Window) -> dict[str, Visits]:
+    """Per store and for the chain (key CHAIN): who bought in this period and in the one
+    before. A member who bought in two stores is active in both, and once in the chain."""
+    now = case((E.occurred_at >= current.start, 1), else_=0)
+    in_both = and_(E.kind == "EARN", E.occurred_at >= previous.start, E.occurred_at < current.end)
+    out: dict[str, Visits] = {}
+    for by_store in (True, False):
+        keys = [E.store_id, E.member_id] if by_store else [E.member_id]
+        per = (
+            select(*keys, func.sum(now).label("now"), func.sum(1 - now).label("before"))
+            .where(in_both)
+            .group_by(*keys)
+            .subquery()
+        )
+        p = per.c
+        counts = (
+            func.count().filter(p.now > 0),
+            func.count().filter(p.now > 1),
+            func.count().filter(p.before > 0),
+            func.count().filter(p.before > 1),
+            func.count().filter(and_(p.before > 0, p.now == 0)),
+        )
+        rows: list[Any]
+        if by_store:
+            rows = list(conn.execute(select(p.store_id, *counts).group_by(p.store_id)))
+        else:
+            rows = [(CHAIN, *conn.execute(select(*counts)).one())]
+        for key, *n in rows:
+            out[str(key)] = Visits(*(_int(c) for c in n))
+    return out
+
+
+def top_spenders(conn: Connection, w: Window, top: int) -> dict[str, list[tuple[str, int, int]]]:
+    """Per store and for the chain (key CHAIN): (member id, receipts, paid fen) of the
+    biggest spenders of the window, biggest first (ties by member id)."""
+    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    if top <= 0:
+        return out
+    in_window = and_(E.kind == "EARN", E.occurred_at >= w.start, E.occurred_at < w.end)
+    for by_store in (True, False):
+        keys = [E.store_id, E.member_id] if by_store else [E.member_id]
+        per = (
+            select(
+                *keys,
+                func.count().label("n"),
+                func.coalesce(func.sum(E.amount_fen), 0).label("spend"),
+            )
+            .where(in_window)
+            .group_by(*keys)
+            .subquery()
+        )
+        p = per.c
+        rows: list[Any]
+        if by_store:
+            rank = func.row_number().over(
+                partition_by=p.store_id, order_by=(p.spend.desc(), p.member_id)
+            )
+            ranked = select(p.store_id, p.member_id, p.n, p.spend, rank.label("rank")).subquery()
+            r = ranked.c
+            rows = list(
+                conn.execute(
+                    select(r.store_id, r.member_id, r.n, r.spend)
+                    .where(r.rank <= top)
+                    .order_by(r.store_id, r.rank)
+                )
+            )
+        else:
+            best = conn.execute(
+                select(p.member_id, p.n, p.spend).order_by(p.spend.desc(), p.member_id).limit(top)
+            ).all()
+            rows = [(CHAIN, *row) for row in best]
+        for scope, member_id, n, spend in rows:
+            out[str(scope)].append((str(member_id), _int(n), _int(spend)))
+    return out
+
+
+def member_rows(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
+    """Code, name, phone, home store and balance of the given members, by id."""
+    out: dict[str, Any] = {}
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        for row in conn.execute(
+            select(
+                MEM.id,
+                MEM.code,
+                MEM.name,
+                MEM.phone,
+                MEM.home_store_id,
+                MEM.points,
+                MEM.debt,
+                MEM.created_at,
+                MEM.last_visit_at,
+            ).where(MEM.id.in_(part))
+        ):
+            out[row.id] = row
+    return out
+
+
+# -- points ---------------------------------------------------------------------------------
+
+
+def point_flows(conn: Connection, w: Window) -> dict[str, PointFlows]:
+    """Store -> the points each kind of entry moved in the window, as the server applied
+    them (an EXPIRE takes what the lots still held), split as the till's report does."""
+    plus = func.coalesce(func.sum(case((E.applied > 0, E.applied), else_=0)), 0)
+    minus = func.coalesce(func.sum(case((E.applied < 0, -E.applied), else_=0)), 0)
+    rows = conn.execute(
+        select(E.store_id, E.kind, plus, minus)
+        .where(E.occurred_at >= w.start, E.occurred_at < w.end)
+        .group_by(E.store_id, E.kind)
+    ).all()
+    gained: dict[str, dict[str, int]] = defaultdict(dict)
+    lost: dict[str, dict[str, int]] = defaultdict(dict)
+    for store, kind, p, n in rows:
+        gained[str(store)][str(kind)] = _int(p)
+        lost[str(store)][str(kind)] = _int(n)
+    return {store: PointFlows.of(gained[store], lost[store]) for store in gained}
+
+
+def balances(conn: Connection) -> dict[str, tuple[int, int]]:
+    """Home store -> (points its members hold now, their debt now)."""
+    rows = conn.execute(
+        select(
+            MEM.home_store_id,
+            func.coalesce(func.sum(MEM.points), 0),
+            func.coalesce(func.sum(MEM.debt), 0),
+        )
+        .where(MEM.merged_into.is_(None))
+        .group_by(MEM.home_store_id)
+    ).all()
+    return {str(s): (_int(p), _int(d)) for s, p, d in rows}
+
+
+def points_since(conn: Connection, moment: datetime) -> dict[str, int]:
+    """Home store -> the net points of its members' entries dated at or after `moment`."""
+    rows = conn.execute(
+        select(MEM.home_store_id, func.coalesce(func.sum(E.applied), 0))
+        .select_from(m.Entry.__table__.join(m.Member.__table__, MEM.id == E.member_id))
+        .where(E.occurred_at >= moment)
+        .group_by(MEM.home_store_id)
+    ).all()
+    return {str(s): _int(v) for s, v in rows}
+
+
+def open_expiry_range(conn: Connection) -> tuple[datetime | None, datetime | None]:
+    lot = m.Lot.__table__.c
+    first, last = conn.execute(
+        select(func.min(lot.expires_at), func.max(lot.expires_at)).where(lot.remaining > ZERO)
+    ).one()
+    return first, last
+
+
+def open_points_by_month(conn: Connection, bounds: Sequence[datetime]) -> dict[str, dict[int, int]]:
+    """Home store -> {i: unspent points in lots expiring in [bounds[i], bounds[i + 1])}:
+    one pass over the open lots, bucketed by a CASE over the month boundaries."""
+    lot = m.Lot.__table__.c
+    if len(bounds) < 2:
+        return {}
+    bucket = case(
+        *((lot.expires_at < bounds[i + 1], i) for i in range(len(bounds) - 1)),
+        else_=len(bounds) - 1,
+    ).label("bucket")
+    rows = conn.execute(
+        select(MEM.home_store_id, bucket, func.coalesce(func.sum(lot.remaining), 0))
+        .select_from(m.Lot.__table__.join(m.Member.__table__, MEM.id == lot.member_id))
+        .where(lot.remaining > ZERO, lot.expires_at >= bounds[0])
+        .group_by(MEM.home_store_id, bucket)
+    ).all()
+    out: dict[str, dict[int, int]] = defaultdict(dict)
+    for store, i, points in rows:
+        if int(i) < len(bounds) - 1:
+            out[str(store)][int(i)] = _int(points)
+    return out
+
+
+# -- coupons --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CouponCounts:
+    issued: int = 0
+    issued_used: int = 0  # of those issued in the window, how many are used by now
+    used: int = 0  # used during the window, whenever issued
+    discount_fen: int = 0  # face value of the coupons used during the window
+
+
+def coupon_counts(conn: Connection, w: Window) -> dict[str, dict[str, CouponCounts]]:
+    """Store -> kind -> counts: issued where the coupon was issued, used where it was used.
+    Coupons the till announced before kinds were kept on the server count as 'unknown'."""
+    c = m.Coupon.__table__.c
+    kind = func.coalesce(c.kind, "unknown")
+    issued = conn.execute(
+        select(
+            c.issued_store_id,
+            kind,
+            func.count(),
+            func.count().filter(c.status == "redeemed"),
+        )
+        .where(c.issued_at >= w.start, c.issued_at < w.end)
+        .group_by(c.issued_store_id, kind)
+    ).all()
+    used = conn.execute(
+        select(
+            c.redeemed_store_id,
+            kind,
+            func.count(),
+            func.coalesce(func.sum(c.value_fen), 0),
+        )
+        .where(c.redeemed_at.is_not(None), c.redeemed_at >= w.start, c.redeemed_at < w.end)
+        .group_by(c.redeemed_store_id, kind)
+    ).all()
+    parts: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for store, k, n, u in issued:
+        parts[str(store)][str(k)].update(issued=_int(n), issued_used=_int(u))
+    for store, k, n, v in used:
+        parts[str(store)][str(k)].update(used=_int(n), discount_fen=_int(v))
+    return {
+        store: {k: CouponCounts(**fields) for k, fields in kinds.items()}
+        for store, kinds in parts.items()
+    }
+
+
+# -- stores and rules -------------------------------------------------------------------------
+
+
+def stores(conn: Connection) -> dict[str, str]:
+    s = m.Store.__table__.c
+    return {str(i): str(n) for i, n in conn.execute(select(s.id, s.name).order_by(s.id))}
+
+
+def rule_body_at(conn: Connection, moment: datetime) -> str | None:
+    """The rule set in force at `moment` (the latest version effective by then), as stored."""
+    r = m.RuleVersion.__table__.c
+    body: str | None = conn.execute(
+        select(r.body).where(r.effective_from <= moment).order_by(r.version.desc()).limit(1)
+    ).scalar()
+    return body
