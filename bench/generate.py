@@ -9,8 +9,8 @@ with synchronous=FULL), and the run's parameters are kept in the `bench_chain` s
 benchmark knows the data's "now" and a second run with the same parameters is skipped.
 
 The chain is simulated in worker processes (`--jobs`); the data do not depend on it.
-The central server's database is not written here: a server writer can consume the same
-chunks (`bench.chain.iter_chunks`) and map them onto the server schema.
+With `--server URL` the same chain is then written into the central PostgreSQL database
+(bench/server_chain.py: the till's facts as the server holds them once every store pushed).
 """
 
 from __future__ import annotations
@@ -331,10 +331,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="data directory (default bench/data/chain-N)")
     p.add_argument("--jobs", type=int, default=2, help="simulation worker processes")
     p.add_argument("--force", action="store_true", help="rebuild even if the data exist")
+    p.add_argument(
+        "--server",
+        metavar="URL",
+        help="also write the chain into this central PostgreSQL database (replacing it)",
+    )
     args = p.parse_args(argv)
     spec = ChainSpec(members=args.members, seed=args.seed, stores=args.stores)
     out = args.out or DEFAULT_DIR / f"chain-{args.members}"
-    build_till(out, spec, jobs=args.jobs, force=args.force)
+    till = build_till(out, spec, jobs=args.jobs, force=args.force)
+    if args.server:
+        from bench.server_chain import build_server
+
+        seconds = build_server(till, spec, args.server, force=args.force)
+        print(f"central database written in {seconds:.0f} s", file=sys.stderr)
     return 0
 
 

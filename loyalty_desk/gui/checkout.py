@@ -21,14 +21,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
+from loyalty_desk.domain.coupons import looks_like_coupon
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui import formatting as fmt
+from loyalty_desk.gui.checkout_coupons import CheckoutCoupons
 from loyalty_desk.gui.context import Context
+from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_checkout import Ui_CheckoutPage
-from loyalty_desk.gui.widgets import FocusRedirect, say, tidy_table
+from loyalty_desk.gui.widgets import FocusRedirect, page_shortcuts, say, tidy_table
 from loyalty_desk.services import member_panel, members
 from loyalty_desk.services.member_panel import MemberCard
 from loyalty_desk.services.members import FindResult
@@ -144,20 +146,21 @@ class CheckoutPage(QWidget):
         ui.historyButton.clicked.connect(self.history)
         ui.adjustButton.clicked.connect(self.adjust)
         ui.editButton.clicked.connect(self.edit)
-        for key, slot in (
-            ("F2", self.focus_search),
-            ("F3", self.award),
-            ("F4", self.redeem),
-            ("F5", self.enrol),
-            ("F6", self.refund),
-            ("F7", self.history),
-            ("F8", self.adjust),
-            ("F9", self.edit),
-            ("Esc", self._escape),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        page_shortcuts(
+            self,
+            (
+                ("F2", self.focus_search),
+                ("F3", self.award),
+                ("F4", self.redeem),
+                ("F5", self.enrol),
+                ("F6", self.refund),
+                ("F7", self.history),
+                ("F8", self.adjust),
+                ("F9", self.edit),
+                ("Esc", self._escape),
+            ),
+        )
+        self.coupons = CheckoutCoupons(self)
         ctx.signed_in.connect(self._staff_changed)
         say(ui.messageLabel, "")
         self._show_hint()
@@ -189,6 +192,7 @@ class CheckoutPage(QWidget):
             button.setEnabled(has)
         ui.adjustButton.setVisible(self.ctx.is_manager)
         ui.adjustButton.setEnabled(has and self.ctx.is_manager)
+        self.coupons.update_actions()
 
     def _show_hint(self) -> None:
         self.ui.searchHint.setText(self.tr("F2 search · ↑↓ choose · Enter open · Esc clear"))
@@ -214,6 +218,11 @@ class CheckoutPage(QWidget):
             self.results_shown.emit(0)
             return
         digits = text.replace(" ", "").replace("-", "")
+        if looks_like_coupon(digits):
+            self.results.set_rows([])
+            say(self.ui.messageLabel, self.tr("A coupon code: Enter applies it."), "info")
+            self.results_shown.emit(0)
+            return
         if digits.isdigit() and len(digits) < 4:
             self.results.set_rows([])
             say(self.ui.messageLabel, self.tr("Keep typing: at least 4 digits."), "info")
@@ -253,16 +262,30 @@ class CheckoutPage(QWidget):
         self.results_shown.emit(0)
 
     def _scanned(self, text: str) -> None:
-        """A scanner burst: look it up now and open the member without further ado."""
+        """A scanner burst: apply the coupon, or look the member up now and open them."""
         self._timer.stop()
         code = text.strip()
-        if not code:
+        if not code or self.coupons.route(code):
             return
         self._search_now(open_single=True)
+
+    def take_code(self, text: str) -> None:
+        """A code read some other way (the camera): handled exactly like a scanner burst."""
+        self.ui.searchEdit.setText(text.strip())
+        self._scanned(text)
+
+    def clear_search(self) -> None:
+        self._search_seq += 1  # an answer still on its way is for the text now gone
+        self._timer.stop()
+        self.ui.searchEdit.clear()
+        self.results.set_rows([])
+        self.results_shown.emit(0)
 
     def _submitted(self, text: str) -> None:
         """Enter typed by a person: open the highlighted member, or search right now."""
         self._timer.stop()
+        if self.coupons.route(text):
+            return
         index = self.ui.resultsView.currentIndex()
         if self.results.rows and index.isValid() and self._shown_for == text.strip():
             self._open_row(index.row())
@@ -333,6 +356,11 @@ class CheckoutPage(QWidget):
     def notify(self, text: str, tone: str = "ok") -> None:
         say(self.ui.messageLabel, text, tone)
 
+    def open_dialog(self, dialog: ActionDialog) -> None:
+        dialog.done_with.connect(self._dialog_done)
+        dialog.finished.connect(lambda _r: self.focus_search())
+        dialog.open()
+
     # -- actions ---------------------------------------------------------------------------
 
     def _dialog_done(self, view: MemberView | None, message: str) -> None:
@@ -358,6 +386,9 @@ class CheckoutPage(QWidget):
         from loyalty_desk.gui.redeem_dialog import RedeemDialog
 
         dialog = RedeemDialog(self.ctx, self.member, self)
+        dialog.coupon_wanted.connect(
+            lambda receipt, amount: self.coupons.use_coupon(receipt=receipt, amount=amount)
+        )
         dialog.done_with.connect(self._dialog_done)
         dialog.finished.connect(lambda _r: self.focus_search())
         dialog.open()
@@ -368,6 +399,7 @@ class CheckoutPage(QWidget):
         dialog = EnrolDialog(self.ctx, self)
         dialog.prefill(self.ui.searchEdit.text())
         dialog.done_with.connect(self._dialog_done)
+        dialog.done_with.connect(self.coupons.offer_card)
         dialog.open_member.connect(self.open_member)
         dialog.finished.connect(lambda _r: self.focus_search())
         dialog.open()

@@ -19,6 +19,10 @@ def use_chinese_labels(on: bool) -> None:
     _chinese_labels = on
 
 
+def chinese_labels() -> bool:
+    return _chinese_labels
+
+
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 

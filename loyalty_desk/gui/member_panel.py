@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.forms.ui_member_panel import Ui_MemberPanel
+from loyalty_desk.gui.member_line import coupon_line
 from loyalty_desk.gui.widgets import restyle
 from loyalty_desk.services.coupon_views import CouponView
 from loyalty_desk.services.member_panel import MemberCard
@@ -67,17 +68,7 @@ class MemberPanel(QFrame):
         ui.flagsLabel.setText("\n".join(flags))
         ui.flagsLabel.setVisible(bool(flags))
         if coupons:
-            ui.couponsLabel.setText(
-                "\n".join(
-                    self.tr("{value} off from {spend} · until {until} · {code}").format(
-                        value=fmt.yuan(c.value_fen),
-                        spend=fmt.yuan(c.min_spend_fen),
-                        until=c.last_day.isoformat(),
-                        code=c.code_grouped,
-                    )
-                    for c in coupons
-                )
-            )
+            ui.couponsLabel.setText("\n".join(coupon_line(c) for c in coupons))
         else:
             ui.couponsLabel.setText(self.tr("None"))
         ui.recentLabel.setText(self._recent(card_recent, tz))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,8 @@ LIMITS_DELAY_MS = 200
 
 
 class RedeemDialog(ActionDialog):
+    coupon_wanted = Signal(str, str)  # receipt number and total typed so far
+
     def __init__(self, ctx: Context, member: MemberView, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.member = member
@@ -44,6 +46,8 @@ class RedeemDialog(ActionDialog):
         self.ui.pointsSpin.valueChanged.connect(self._points_changed)
         self.ui.maxButton.clicked.connect(self.use_most)
         QShortcut(QKeySequence("Ctrl+M"), self).activated.connect(self.use_most)
+        self.ui.couponButton.clicked.connect(self.use_coupon)
+        QShortcut(QKeySequence("F12"), self).activated.connect(self.use_coupon)
         self._points_changed(0)
         self.refresh_confirm()
         self.ui.receiptEdit.setFocus()
@@ -135,6 +139,13 @@ class RedeemDialog(ActionDialog):
         else:
             self.ui.afterLabel.setText("")
         self.refresh_confirm()
+
+    def use_coupon(self) -> None:
+        """A coupon instead of points: the coupon dialog takes over what was typed."""
+        if self.running:
+            return
+        self.coupon_wanted.emit(self.ui.receiptEdit.text(), self.ui.amountEdit.text())
+        self.reject()
 
     def use_most(self) -> None:
         if self.ui.pointsSpin.isEnabled():

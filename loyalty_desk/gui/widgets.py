@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QWidget
 
 from loyalty_desk.domain.errors import Refusal
@@ -134,6 +136,14 @@ class FocusRedirect(QObject):
             self.search.keyPressEvent(event)
             return True
         return False
+
+
+def page_shortcuts(page: QWidget, bindings: Iterable[tuple[str, Callable[[], object]]]) -> None:
+    """Keys that work anywhere on a screen (F3 award, Ctrl+P print…), not inside dialogs."""
+    for key, slot in bindings:
+        shortcut = QShortcut(QKeySequence(key), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
 
 
 def tidy_table(view: QTableView, *, row_height: int = 32) -> None:

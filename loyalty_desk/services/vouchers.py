@@ -274,11 +274,33 @@ class PrinterChoice:
         }
 
 
+# The settings screen (services/settings.py) saves {"kind", "target"} under the same key.
+_SETTINGS_KINDS = {
+    "none": (PrinterKind.PDF, None),
+    "system": (PrinterKind.SYSTEM, None),
+    "escpos_network": (PrinterKind.THERMAL, "net:"),
+    "escpos_usb": (PrinterKind.THERMAL, "usb:"),
+}
+
+
+def _from_settings_screen(raw: dict[str, Any]) -> PrinterChoice:
+    kind, prefix = _SETTINGS_KINDS[str(raw.get("kind"))]
+    target = str(raw.get("target") or "").strip() or None
+    if kind is PrinterKind.SYSTEM:
+        return PrinterChoice(kind, system_name=target)
+    if kind is PrinterKind.THERMAL and target is not None:
+        return PrinterChoice(kind, thermal_target=f"{prefix}{target}")
+    return PrinterChoice()
+
+
 def printer_choice(desk: Desk) -> PrinterChoice:
+    """The printer chosen in settings (by the settings screen or `save_printer_choice`)."""
     with desk.read() as s:
         raw = read_setting(s, PRINTER_SETTING)
     if not isinstance(raw, dict):
         return PrinterChoice()
+    if "target" in raw and str(raw.get("kind")) in _SETTINGS_KINDS:
+        return _from_settings_screen(raw)
     try:
         return PrinterChoice(
             kind=PrinterKind(raw.get("kind", "pdf")),

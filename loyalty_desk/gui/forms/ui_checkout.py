@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGridLayout, QHBoxLayout,
     QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QTableView, QVBoxLayout, QWidget)
+    QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from loyalty_desk.gui.member_panel import MemberPanel
 from loyalty_desk.gui.widgets import ScanLineEdit
@@ -34,13 +34,31 @@ class Ui_CheckoutPage(object):
         self.searchColumn = QVBoxLayout()
         self.searchColumn.setSpacing(8)
         self.searchColumn.setObjectName(u"searchColumn")
+        self.searchRow = QHBoxLayout()
+        self.searchRow.setSpacing(8)
+        self.searchRow.setObjectName(u"searchRow")
         self.searchEdit = ScanLineEdit(CheckoutPage)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setProperty(u"role", u"search")
         self.searchEdit.setMaxLength(64)
         self.searchEdit.setClearButtonEnabled(True)
 
-        self.searchColumn.addWidget(self.searchEdit)
+        self.searchRow.addWidget(self.searchEdit)
+
+        self.cameraButton = QToolButton(CheckoutPage)
+        self.cameraButton.setObjectName(u"cameraButton")
+        icon = QIcon()
+        icon.addFile(u":/icons/camera.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.cameraButton.setIcon(icon)
+        self.cameraButton.setIconSize(QSize(24, 24))
+        self.cameraButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.cameraButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cameraButton.setMinimumSize(QSize(44, 44))
+
+        self.searchRow.addWidget(self.cameraButton)
+
+
+        self.searchColumn.addLayout(self.searchRow)
 
         self.searchHint = QLabel(CheckoutPage)
         self.searchHint.setObjectName(u"searchHint")
@@ -86,9 +104,9 @@ class Ui_CheckoutPage(object):
         self.actionsGrid.setObjectName(u"actionsGrid")
         self.awardButton = QPushButton(CheckoutPage)
         self.awardButton.setObjectName(u"awardButton")
-        icon = QIcon()
-        icon.addFile(u":/icons/award-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.awardButton.setIcon(icon)
+        icon1 = QIcon()
+        icon1.addFile(u":/icons/award-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.awardButton.setIcon(icon1)
         self.awardButton.setIconSize(QSize(22, 22))
         self.awardButton.setProperty(u"role", u"primary")
         self.awardButton.setAutoDefault(False)
@@ -98,9 +116,9 @@ class Ui_CheckoutPage(object):
 
         self.redeemButton = QPushButton(CheckoutPage)
         self.redeemButton.setObjectName(u"redeemButton")
-        icon1 = QIcon()
-        icon1.addFile(u":/icons/redeem.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.redeemButton.setIcon(icon1)
+        icon2 = QIcon()
+        icon2.addFile(u":/icons/redeem.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.redeemButton.setIcon(icon2)
         self.redeemButton.setIconSize(QSize(22, 22))
         self.redeemButton.setProperty(u"role", u"action")
         self.redeemButton.setAutoDefault(False)
@@ -110,9 +128,9 @@ class Ui_CheckoutPage(object):
 
         self.refundButton = QPushButton(CheckoutPage)
         self.refundButton.setObjectName(u"refundButton")
-        icon2 = QIcon()
-        icon2.addFile(u":/icons/refund.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.refundButton.setIcon(icon2)
+        icon3 = QIcon()
+        icon3.addFile(u":/icons/refund.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.refundButton.setIcon(icon3)
         self.refundButton.setIconSize(QSize(22, 22))
         self.refundButton.setProperty(u"role", u"action")
         self.refundButton.setAutoDefault(False)
@@ -122,9 +140,9 @@ class Ui_CheckoutPage(object):
 
         self.enrolButton = QPushButton(CheckoutPage)
         self.enrolButton.setObjectName(u"enrolButton")
-        icon3 = QIcon()
-        icon3.addFile(u":/icons/enrol.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.enrolButton.setIcon(icon3)
+        icon4 = QIcon()
+        icon4.addFile(u":/icons/enrol.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.enrolButton.setIcon(icon4)
         self.enrolButton.setIconSize(QSize(22, 22))
         self.enrolButton.setProperty(u"role", u"action")
         self.enrolButton.setAutoDefault(False)
@@ -134,9 +152,9 @@ class Ui_CheckoutPage(object):
 
         self.historyButton = QPushButton(CheckoutPage)
         self.historyButton.setObjectName(u"historyButton")
-        icon4 = QIcon()
-        icon4.addFile(u":/icons/history.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.historyButton.setIcon(icon4)
+        icon5 = QIcon()
+        icon5.addFile(u":/icons/history.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.historyButton.setIcon(icon5)
         self.historyButton.setIconSize(QSize(22, 22))
         self.historyButton.setProperty(u"role", u"action")
         self.historyButton.setAutoDefault(False)
@@ -146,9 +164,9 @@ class Ui_CheckoutPage(object):
 
         self.editButton = QPushButton(CheckoutPage)
         self.editButton.setObjectName(u"editButton")
-        icon5 = QIcon()
-        icon5.addFile(u":/icons/edit.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.editButton.setIcon(icon5)
+        icon6 = QIcon()
+        icon6.addFile(u":/icons/edit.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.editButton.setIcon(icon6)
         self.editButton.setIconSize(QSize(22, 22))
         self.editButton.setProperty(u"role", u"action")
         self.editButton.setAutoDefault(False)
@@ -158,15 +176,69 @@ class Ui_CheckoutPage(object):
 
         self.adjustButton = QPushButton(CheckoutPage)
         self.adjustButton.setObjectName(u"adjustButton")
-        icon6 = QIcon()
-        icon6.addFile(u":/icons/adjust.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.adjustButton.setIcon(icon6)
+        icon7 = QIcon()
+        icon7.addFile(u":/icons/adjust.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.adjustButton.setIcon(icon7)
         self.adjustButton.setIconSize(QSize(22, 22))
         self.adjustButton.setProperty(u"role", u"action")
         self.adjustButton.setAutoDefault(False)
         self.adjustButton.setMinimumSize(QSize(0, 48))
 
         self.actionsGrid.addWidget(self.adjustButton, 2, 0, 1, 1)
+
+        self.issueCouponButton = QPushButton(CheckoutPage)
+        self.issueCouponButton.setObjectName(u"issueCouponButton")
+        icon8 = QIcon()
+        icon8.addFile(u":/icons/coupon.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.issueCouponButton.setIcon(icon8)
+        self.issueCouponButton.setIconSize(QSize(22, 22))
+        self.issueCouponButton.setProperty(u"role", u"action")
+        self.issueCouponButton.setAutoDefault(False)
+        self.issueCouponButton.setMinimumSize(QSize(0, 48))
+
+        self.actionsGrid.addWidget(self.issueCouponButton, 2, 1, 1, 1)
+
+        self.couponBatchButton = QPushButton(CheckoutPage)
+        self.couponBatchButton.setObjectName(u"couponBatchButton")
+        self.couponBatchButton.setIcon(icon8)
+        self.couponBatchButton.setIconSize(QSize(22, 22))
+        self.couponBatchButton.setProperty(u"role", u"action")
+        self.couponBatchButton.setAutoDefault(False)
+        self.couponBatchButton.setMinimumSize(QSize(0, 48))
+
+        self.actionsGrid.addWidget(self.couponBatchButton, 2, 2, 1, 1)
+
+        self.couponButton = QPushButton(CheckoutPage)
+        self.couponButton.setObjectName(u"couponButton")
+        self.couponButton.setIcon(icon8)
+        self.couponButton.setIconSize(QSize(22, 22))
+        self.couponButton.setProperty(u"role", u"action")
+        self.couponButton.setAutoDefault(False)
+        self.couponButton.setMinimumSize(QSize(0, 48))
+
+        self.actionsGrid.addWidget(self.couponButton, 3, 0, 1, 1)
+
+        self.printSlipButton = QPushButton(CheckoutPage)
+        self.printSlipButton.setObjectName(u"printSlipButton")
+        icon9 = QIcon()
+        icon9.addFile(u":/icons/print.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.printSlipButton.setIcon(icon9)
+        self.printSlipButton.setIconSize(QSize(22, 22))
+        self.printSlipButton.setProperty(u"role", u"action")
+        self.printSlipButton.setAutoDefault(False)
+        self.printSlipButton.setMinimumSize(QSize(0, 48))
+
+        self.actionsGrid.addWidget(self.printSlipButton, 3, 1, 1, 1)
+
+        self.printCardButton = QPushButton(CheckoutPage)
+        self.printCardButton.setObjectName(u"printCardButton")
+        self.printCardButton.setIcon(icon9)
+        self.printCardButton.setIconSize(QSize(22, 22))
+        self.printCardButton.setProperty(u"role", u"action")
+        self.printCardButton.setAutoDefault(False)
+        self.printCardButton.setMinimumSize(QSize(0, 48))
+
+        self.actionsGrid.addWidget(self.printCardButton, 3, 2, 1, 1)
 
 
         self.memberColumn.addLayout(self.actionsGrid)
@@ -184,6 +256,7 @@ class Ui_CheckoutPage(object):
 
     def retranslateUi(self, CheckoutPage):
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CheckoutPage", u"Phone, last 4 digits, or scan", None))
+        self.cameraButton.setText(QCoreApplication.translate("CheckoutPage", u"Camera", None))
         self.searchHint.setText(QCoreApplication.translate("CheckoutPage", u"F2 search \u00b7 \u2191\u2193 choose \u00b7 Enter open \u00b7 Esc clear", None))
         self.awardButton.setText(QCoreApplication.translate("CheckoutPage", u"Award points  F3", None))
 #if QT_CONFIG(tooltip)
@@ -212,6 +285,26 @@ class Ui_CheckoutPage(object):
         self.adjustButton.setText(QCoreApplication.translate("CheckoutPage", u"Adjust  F8", None))
 #if QT_CONFIG(tooltip)
         self.adjustButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"F8", None))
+#endif // QT_CONFIG(tooltip)
+        self.issueCouponButton.setText(QCoreApplication.translate("CheckoutPage", u"Give coupon  F10", None))
+#if QT_CONFIG(tooltip)
+        self.issueCouponButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"F10: give this member a coupon (manager)", None))
+#endif // QT_CONFIG(tooltip)
+        self.couponBatchButton.setText(QCoreApplication.translate("CheckoutPage", u"Coupon batch  F11", None))
+#if QT_CONFIG(tooltip)
+        self.couponBatchButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"F11: coupons for a whole segment, printed as one PDF (manager)", None))
+#endif // QT_CONFIG(tooltip)
+        self.couponButton.setText(QCoreApplication.translate("CheckoutPage", u"Use coupon  F12", None))
+#if QT_CONFIG(tooltip)
+        self.couponButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"F12: apply one of the member's coupons, or scan one at any time", None))
+#endif // QT_CONFIG(tooltip)
+        self.printSlipButton.setText(QCoreApplication.translate("CheckoutPage", u"Print slip  Ctrl+P", None))
+#if QT_CONFIG(tooltip)
+        self.printSlipButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"Ctrl+P: the points slip of the member's last purchase", None))
+#endif // QT_CONFIG(tooltip)
+        self.printCardButton.setText(QCoreApplication.translate("CheckoutPage", u"Member card  Ctrl+K", None))
+#if QT_CONFIG(tooltip)
+        self.printCardButton.setToolTip(QCoreApplication.translate("CheckoutPage", u"Ctrl+K: print the member card with its QR code", None))
 #endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi

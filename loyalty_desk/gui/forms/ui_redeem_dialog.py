@@ -153,6 +153,15 @@ class Ui_RedeemDialog(object):
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setSpacing(10)
         self.buttonRow.setObjectName(u"buttonRow")
+        self.couponButton = QPushButton(RedeemDialog)
+        self.couponButton.setObjectName(u"couponButton")
+        icon = QIcon()
+        icon.addFile(u":/icons/coupon.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.couponButton.setIcon(icon)
+        self.couponButton.setAutoDefault(False)
+
+        self.buttonRow.addWidget(self.couponButton)
+
         self.spacer2 = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.spacer2)
@@ -165,9 +174,9 @@ class Ui_RedeemDialog(object):
 
         self.confirmButton = QPushButton(RedeemDialog)
         self.confirmButton.setObjectName(u"confirmButton")
-        icon = QIcon()
-        icon.addFile(u":/icons/redeem-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        self.confirmButton.setIcon(icon)
+        icon1 = QIcon()
+        icon1.addFile(u":/icons/redeem-light.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        self.confirmButton.setIcon(icon1)
         self.confirmButton.setIconSize(QSize(22, 22))
         self.confirmButton.setProperty(u"role", u"primary")
         self.confirmButton.setAutoDefault(True)
@@ -187,6 +196,7 @@ class Ui_RedeemDialog(object):
         QWidget.setTabOrder(self.pointsSpin, self.maxButton)
         QWidget.setTabOrder(self.maxButton, self.confirmButton)
         QWidget.setTabOrder(self.confirmButton, self.cancelButton)
+        QWidget.setTabOrder(self.cancelButton, self.couponButton)
 
         self.retranslateUi(RedeemDialog)
 
@@ -209,6 +219,10 @@ class Ui_RedeemDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.limitsLabel.setText(QCoreApplication.translate("RedeemDialog", u"Enter the receipt total to see how many points it allows.", None))
         self.discountTitle.setText(QCoreApplication.translate("RedeemDialog", u"Discount", None))
+        self.couponButton.setText(QCoreApplication.translate("RedeemDialog", u"Use a coupon  F12", None))
+#if QT_CONFIG(tooltip)
+        self.couponButton.setToolTip(QCoreApplication.translate("RedeemDialog", u"F12: use one of the member's coupons on this receipt instead of points", None))
+#endif // QT_CONFIG(tooltip)
         self.cancelButton.setText(QCoreApplication.translate("RedeemDialog", u"Cancel", None))
         self.confirmButton.setText(QCoreApplication.translate("RedeemDialog", u"Redeem", None))
     # retranslateUi
