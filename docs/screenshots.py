@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from loyalty_desk.gui import i18n
 from loyalty_desk.gui.app import create_app
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.services.demo import DEMO_MANAGER, create_demo_store
@@ -50,20 +51,74 @@ def shoot(widget: QWidget, name: str) -> None:
 
 
 def first_start() -> None:
-    """The set-up wizard of the very first start, on an empty data directory."""
-    from loyalty_desk.gui.first_start import FirstRunWizard
+    """The set-up wizard of the very first start, on an empty data directory: the store's
+    page in English, then the same page after switching the wizard to Chinese. Nothing is
+    written (the wizard is cancelled before the store would be created)."""
+    from loyalty_desk.gui.first_start import KIND, LANGUAGE, STORE, FirstRunWizard
 
     window = MainWindow(Path(tempfile.mkdtemp()) / "empty")
     window.resize(*SIZE)
     window.show()
     window.start()
     wait_for(lambda: any(isinstance(w, FirstRunWizard) for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard))
+    wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard))
+    ui = wizard.ui
     pump(300)
-    dialog.grab().save(str(DOCS / "first-start.png"))
-    print("saved", DOCS / "first-start.png")
-    dialog.reject()
+    wizard.next()
+    wait_for(lambda: wizard.currentId() == KIND)
+    ui.emptyRadio.setChecked(True)
+    wizard.next()
+    wait_for(lambda: wizard.currentId() == STORE)
+    QTest.keyClicks(ui.storeIdEdit, "SH001")
+    QTest.keyClicks(ui.storeNameEdit, "Nanjing Road ")
+    ui.storeNameEdit.insert("南京路店")  # what an input method commits
+    for name in ("wizard-en.png", "wizard-zh.png"):
+        pump(300)
+        wizard.grab().save(str(DOCS / name))
+        print("saved", DOCS / name)
+        if name == "wizard-zh.png":
+            break
+        while wizard.currentId() != LANGUAGE:
+            wizard.back()
+        ui.languageCombo.setCurrentIndex(ui.languageCombo.findData("zh_CN"))
+        wizard.next()
+        wizard.next()
+        wait_for(lambda: wizard.currentId() == STORE)
+    wizard.reject()
     wait_for(lambda: not window.isVisible())
+    i18n.apply("en")
+
+
+def coupon_redeem(window: MainWindow) -> None:
+    """The member's coupon on a receipt above its minimum spend: the discount, large."""
+    from loyalty_desk.gui.coupon_flow import CouponRedeemDialog
+    from loyalty_desk.services import coupons
+
+    checkout = window.checkout
+    assert checkout is not None and checkout.member is not None
+    if checkout.card is None or not checkout.card.coupons:
+        coupons.issue(
+            window.ctx.desk,
+            checkout.member.code,
+            "winback",
+            manager_pin=DEMO_MANAGER[1],
+            manager_name=DEMO_MANAGER[0],
+        )
+        checkout.refresh_member()
+        wait_for(lambda: checkout.card is not None and bool(checkout.card.coupons))
+    assert checkout.card is not None
+    coupon = checkout.card.coupons[0]
+    checkout.coupons.use_coupon()
+    wait_for(lambda: isinstance(QApplication.activeModalWidget(), CouponRedeemDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, CouponRedeemDialog)
+    QTest.keyClicks(dialog.ui.receiptEdit, "20260518-0043")
+    QTest.keyClicks(dialog.ui.amountEdit, f"{coupon.min_spend_fen // 100 + 68}.50")
+    wait_for(lambda: dialog.preview is not None)
+    pump(200)
+    dialog.grab().save(str(DOCS / "coupon-redeem.png"))
+    print("saved", DOCS / "coupon-redeem.png")
+    dialog.reject()
 
 
 def main(data_dir: Path) -> int:
@@ -106,6 +161,9 @@ def main(data_dir: Path) -> int:
     checkout.open_member(code)
     wait_for(lambda: checkout.member is not None)
     shoot(window, "checkout.png")
+    i18n.apply("zh_CN")  # the same screen in Chinese: every page retranslates itself
+    shoot(window, "checkout-zh.png")
+    i18n.apply("en")
 
     checkout.award()
     pump(200)
@@ -118,6 +176,8 @@ def main(data_dir: Path) -> int:
         dialog.grab().save(str(DOCS / "award.png"))
         print("saved", DOCS / "award.png")
         dialog.reject()
+
+    coupon_redeem(window)
 
     checkout.history()
     pump(200)

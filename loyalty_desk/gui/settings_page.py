@@ -80,10 +80,7 @@ class SettingsPage(QWidget):
         no_input_method(ui.printerTargetCombo)
         ui.saveButton.clicked.connect(self.save)
         ui.languageNote.setText(
-            self.tr(
-                "Tier and history names follow the language at once; the full translation "
-                "arrives with a later update."
-            )
+            self.tr("The screens switch to the language as soon as the settings are saved.")
         )
         self.staff = StaffModel(ctx)
         ui.staffView.setModel(self.staff)

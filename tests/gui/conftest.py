@@ -33,6 +33,15 @@ CHEN_PHONE = "15000001111"
 W = TypeVar("W", bound=QWidget)
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """A test that switches the client to Chinese leaves the next one in English."""
+    yield
+    from loyalty_desk.gui import i18n
+
+    i18n.apply("en")
+
+
 @pytest.fixture
 def store(desk: Desk, manager: str) -> Desk:
     """A till with a manager, a cashier and three members (two share their last 4 digits)."""

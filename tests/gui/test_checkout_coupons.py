@@ -156,8 +156,8 @@ def test_the_redeem_dialog_hands_over_to_the_members_coupons(
         assert s.scalars(select(Coupon).where(Coupon.redeemed_receipt == "R-5001")).one()
 
 
-def test_a_coupon_typed_into_the_search_field_without_a_member(
-    qtbot: QtBot, window: MainWindow, store: Desk
+def test_a_coupon_typed_with_nobody_served_opens_its_member_then_the_coupon(
+    qtbot: QtBot, window: MainWindow, store: Desk, manager: str
 ) -> None:
     sign_in(qtbot, window)
     checkout = page(window)
@@ -167,7 +167,23 @@ def test_a_coupon_typed_into_the_search_field_without_a_member(
     assert checkout.results.rowCount() == 0  # not looked up as a member
     press(qtbot, Qt.Key.Key_Return)
     dialog = dialog_of(qtbot, CouponRedeemDialog)
-    assert "No member selected" in dialog.ui.memberLabel.text()
+    assert checkout.member is not None and checkout.member.phone == ZHANG_PHONE
+    assert "张三" in dialog.ui.memberLabel.text()
     fill_receipt(qtbot, "R-6001", "150")
-    qtbot.waitUntil(lambda: "find that member" in dialog.ui.messageLabel.text())
+    qtbot.waitUntil(lambda: dialog.ui.confirmButton.isEnabled())
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    press(qtbot, Qt.Key.Key_Escape)  # nobody served
+    qtbot.waitUntil(lambda: checkout.member is None)
+
+    bearer = unwrap(coupons.issue(store, None, "winback", manager_pin=manager)).code
+    scan(qtbot, bearer)  # anyone's: no member needed
+    dialog = dialog_of(qtbot, CouponRedeemDialog)
+    assert checkout.member is None and "No member selected" in dialog.ui.memberLabel.text()
+    fill_receipt(qtbot, "R-6002", "250")
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    assert dialog.ui.discountLabel.text() == "-¥100.00"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert coupon_row(store, bearer) == ("redeemed", "R-6002")
     assert coupon_row(store, code) == ("issued", None)
