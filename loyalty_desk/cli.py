@@ -22,7 +22,14 @@ from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.domain.money import format_yuan, parse_yuan
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.logs import LogSession, start_logging
-from loyalty_desk.texts import tr
+from loyalty_desk.texts import (
+    bonus_name,
+    entry_kind,
+    reason,
+    rule_source,
+    tr,
+    use_store_language,
+)
 
 if TYPE_CHECKING:  # services are imported lazily: quick commands start fast
     from loyalty_desk.services.desk import Desk
@@ -64,6 +71,10 @@ def open_desk(args: argparse.Namespace) -> Desk | Refusal:
     from loyalty_desk.services.desk import Desk
 
     desk = Desk.open(data_dir_of(args))
+    if not isinstance(desk, Refusal):
+        from loyalty_desk.services import settings
+
+        use_store_language(str(settings.load(desk).language))
     if not isinstance(desk, Refusal) and desk.upgrade is not None:
         tell_upgraded(desk)
     if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
@@ -241,9 +252,10 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         if h.expires_at is not None:
             extra += f" {tr('expires', '到期')} {local_time(desk, h.expires_at)[:10]}"
         if h.reason:
-            extra += f" ({h.reason})"
+            extra += f" ({reason(h.reason)})"
         text.append(
-            f"{local_time(desk, h.occurred_at)}  {h.kind:<8} {h.points:>+7}  = {h.balance_after:>7}"
+            f"{local_time(desk, h.occurred_at)}  {entry_kind(h.kind):<8} {h.points:>+7}  "
+            f"= {h.balance_after:>7}"
             f"  {h.store_id}{extra}"
         )
     return Output(
@@ -302,7 +314,7 @@ def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     b = result.breakdown
     why = [f"{b['base_points']} {tr('base', '基础')}"]
     if b["bonus"]:
-        why.append(f"×{b['bonus_multiplier']} {b['bonus']}")
+        why.append(f"×{b['bonus_multiplier']} {bonus_name(b['bonus'])}")
     why.append(f"×{b['tier_multiplier']} {tier_label(b['tier'])}")
     if b["capped_points"]:
         why.append(
@@ -426,8 +438,9 @@ def cmd_staff_add(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     result = add_staff(desk, args.name, args.role, args.pin, args.manager_pin)
     if isinstance(result, Refusal):
         return result
+    role = tr("manager", "店长") if result.role == "manager" else tr("cashier", "收银员")
     return Output(
-        result.to_json(), tr(f"Added {result.role} {result.name}", f"已添加 {result.name}")
+        result.to_json(), tr(f"Added {role} {result.name}", f"已添加{role} {result.name}")
     )
 
 
@@ -453,8 +466,8 @@ def cmd_rules_show(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     current = desk.rules_at(desk.now())
     data = {"in_effect": current.version, "versions": [v.to_json() for v in versions]}
     lines = [
-        f"v{v.version}  {tr('from', '生效')} {local_time(desk, v.effective_from)[:10]}  {v.source}"
-        + ("  ←" if v.version == current.version else "")
+        f"v{v.version}  {tr('from', '生效')} {local_time(desk, v.effective_from)[:10]}  "
+        f"{rule_source(v.source)}" + ("  ←" if v.version == current.version else "")
         for v in versions
     ]
     e, t, r = current.earning, current.tiers, current.redemption

@@ -64,6 +64,7 @@ class CheckoutCoupons(QObject):
         )
         self.set_camera_problem(camera_missing())
         self._after_open: tuple[str, str] | None = None  # (member, coupon) once opened
+        self._last_award: tuple[str, str] | None = None  # (member, receipt) awarded last
         page.member_opened.connect(self._member_opened)
 
     def update_actions(self) -> None:
@@ -151,12 +152,21 @@ class CheckoutCoupons(QObject):
 
     # -- paper -----------------------------------------------------------------------------
 
+    def awarded(self, member: MemberView | None, receipt_no: str, message: str) -> None:
+        """Just awarded: Ctrl+P prints this receipt's slip, even before the panel refreshes."""
+        if member is None:
+            return
+        self._last_award = (member.code, receipt_no.strip())
+        self.page.notify(message + " " + self.tr("Ctrl+P prints the points slip."))
+
     def print_slip(self) -> None:
-        """The slip of the member's newest purchase that earned points here."""
+        """The slip of the purchase just awarded, or the member's newest that earned points."""
         card = self.page.card
         if card is None:
             return
         receipt = next((h.receipt_no for h in card.recent if h.kind == EARN and h.receipt_no), None)
+        if self._last_award is not None and self._last_award[0] == card.member.code:
+            receipt = self._last_award[1]
         if receipt is None:
             self.page.notify(self.tr("No purchase of this member to print a slip for yet."), "info")
             return

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.context import Context
+from loyalty_desk.gui.dialog_base import hand_back
 
 if TYPE_CHECKING:  # QtPdf and QtPrintSupport load on the first print, not at sign-in
     from loyalty_desk.gui import printing
@@ -84,5 +85,6 @@ class PrintActions(QObject):
         dialog = printing.PrintPreviewDialog(job, document, self.widget.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.print_button.setDefault(True)  # Enter prints, Esc closes
+        dialog.finished.connect(lambda _result: hand_back(dialog))  # the keyboard returns
         dialog.open()
         self.previewed.emit(dialog)

@@ -225,6 +225,10 @@
         <translation>用摄像头扫描会员码或优惠券二维码</translation>
     </message>
     <message>
+        <source>Ctrl+P prints the points slip.</source>
+        <translation>按 Ctrl+P 打印积分小票。</translation>
+    </message>
+    <message>
         <source>No purchase of this member to print a slip for yet.</source>
         <translation>该会员还没有消费记录，无法打印小票。</translation>
     </message>
