@@ -113,6 +113,8 @@ class CouponRedeemDialog(ActionDialog):
         return (self.code(), receipt, fen)
 
     def _changed(self) -> None:
+        if self.message_label.property("tone") == "error":
+            say(self.message_label, "")  # about what was there before this edit
         self.preview = None
         self.preview_for = None
         self._show_discount(None)
@@ -129,7 +131,6 @@ class CouponRedeemDialog(ActionDialog):
             return
         key = self.key()
         if key is None:
-            say(self.message_label, "")
             return
         self._seq += 1
         seq = self._seq
