@@ -255,15 +255,21 @@ def balances(conn: Connection) -> dict[str, tuple[int, int]]:
     return {str(s): (_int(p), _int(d)) for s, p, d in rows}
 
 
-def points_since(conn: Connection, moment: datetime) -> dict[str, int]:
-    """Home store -> the net points of its members' entries dated at or after `moment`."""
+def points_since(conn: Connection, moments: Sequence[datetime]) -> list[dict[str, int]]:
+    """For each of `moments`: home store -> the net points of its members' entries dated at
+    or after it. One pass over the entries since the earliest moment."""
+    if not moments:
+        return []
+    sums = [
+        func.coalesce(func.sum(E.applied).filter(E.occurred_at >= moment), 0) for moment in moments
+    ]
     rows = conn.execute(
-        select(MEM.home_store_id, func.coalesce(func.sum(E.applied), 0))
+        select(MEM.home_store_id, *sums)
         .select_from(m.Entry.__table__.join(m.Member.__table__, MEM.id == E.member_id))
-        .where(E.occurred_at >= moment)
+        .where(E.occurred_at >= min(moments))
         .group_by(MEM.home_store_id)
     ).all()
-    return {str(s): _int(v) for s, v in rows}
+    return [{str(row[0]): _int(row[i + 1]) for row in rows} for i in range(len(moments))]
 
 
 def open_expiry_range(conn: Connection) -> tuple[datetime | None, datetime | None]:
