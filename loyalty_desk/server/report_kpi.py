@@ -305,10 +305,10 @@ def chain_kpi_report(
         if store is not None and store not in names:
             raise ApiError(404, Code.UNKNOWN_STORE, f"No store {store} on this server.")
         held = q.balances(conn)
-        since_end, since_before = q.points_since(conn, [as_of, before])
+        since_end, since_before = q.points_since(conn, [as_of, before], store)
         now_side = _side(conn, current_w, since_end, held)
         before_side = _side(conn, previous_w, since_before, held)
-        visits, spenders = q.visits(conn, current_w, previous_w, top)
+        visits, spenders = q.visits(conn, current_w, previous_w, top, store)
         rules_now, rules_end, rules_before = (
             rules_at(conn, now),
             rules_at(conn, as_of),
