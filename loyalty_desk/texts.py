@@ -103,3 +103,30 @@ def reason(text: str) -> str:
         code = referred.group(1)
         return tr(text, f"推荐的会员 {code} 首单")
     return text
+
+
+# argparse's own words ("usage:", "options", its errors), through the gettext hook
+# argparse calls them with; the sentences a person at the till meets.
+ARGPARSE = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效选项：%(value)r（可选 %(choices)s）"
+    ),
+    "expected one argument": "需要一个参数",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项不明确：%(option)s 可匹配 %(matches)s"
+    ),
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+
+
+def argparse_words(message: str) -> str:
+    return ARGPARSE[message] if message in ARGPARSE and prefers_chinese() else message

@@ -89,6 +89,37 @@ def test_every_pair_has_a_chinese_side_with_the_same_placeholders() -> None:
     assert wrong == []
 
 
+def test_every_help_text_comes_in_both_languages() -> None:
+    """--help in Chinese: every help= of the command lines is a pair (or hidden)."""
+    bare = []
+    for path in users_of_tr():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.keyword) or node.arg not in ("help", "description"):
+                continue
+            value = node.value
+            paired = isinstance(value, ast.Call) and ast.unparse(value.func) == "tr"
+            wordless = isinstance(value, ast.Constant) and not re.search(r"[a-z]{2}", value.value)
+            if (
+                not paired
+                and not wordless
+                and ast.unparse(value) not in ("argparse.SUPPRESS", "helptext")
+            ):
+                bare.append(f"{path.relative_to(ROOT)}:{value.lineno} {ast.unparse(value)}")
+    assert bare == []
+
+
+def test_help_and_usage_errors_in_chinese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LOYALTY_DESK_LANG", "zh_CN")
+    with pytest.raises(SystemExit):
+        main(["earn", "--help"])
+    shown = capsys.readouterr().out
+    assert "用法：" in shown and "实付金额（元）" in shown and "显示此帮助并退出" in shown
+    assert main(["earn"]) == 2
+    assert "缺少必需的参数" in capsys.readouterr().err
+
+
 def test_the_names_of_entries_and_bonuses_come_in_both_languages() -> None:
     for table in (texts.ENTRY_KINDS, texts.BONUSES):
         for en, zh in table.values():

@@ -1516,6 +1516,136 @@ The action did not complete and nothing of it was saved. The details were writte
     </message>
 </context>
 <context>
+    <name>ProblemTexts</name>
+    <message>
+        <source>Refused by the server</source>
+        <translation>服务器已拒绝</translation>
+    </message>
+    <message>
+        <source>Set aside by the server</source>
+        <translation>服务器已隔离</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>尚未上传</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Member merged</source>
+        <translation>会员已合并</translation>
+    </message>
+    <message>
+        <source>The server refused this {kind} ({code}): {message} It stands on this till but is not in the chain&apos;s books.</source>
+        <translation>服务器拒绝了这条 {kind}（{code}）：{message} 它在本收银台有效，但未记入连锁总账。</translation>
+    </message>
+    <message>
+        <source>The server already holds an event with this id and different content, and kept the first one. The copy this till sent was set aside, not applied.</source>
+        <translation>服务器已有一条编号相同、内容不同的记录，并保留了先收到的那条。本收银台上传的这份已被隔离，没有入账。</translation>
+    </message>
+    <message>
+        <source>Sending failed {n} times: {message}</source>
+        <translation>上传已失败 {n} 次：{message}</translation>
+    </message>
+    <message>
+        <source>This phone was enrolled in two stores while they were offline; the earlier enrolment, member {winner}, now holds both ledgers.</source>
+        <translation>两家门店离线时用同一手机号各办了会员；较早办理的会员 {winner} 现已拥有两份积分记录。</translation>
+    </message>
+    <message>
+        <source>An offline redemption spent more points than the member had across the chain (another store spent them too). The shortfall is booked as an overdraft and the member may only redeem online.</source>
+        <translation>一笔离线兑换用掉的积分超过了会员在全连锁的余额（另一家门店也用了这些积分）。差额记为透支，该会员只能在线兑换。</translation>
+    </message>
+    <message>
+        <source>This coupon had already been used in another store (both were offline). Both sales stand.</source>
+        <translation>这张券已在另一家门店用过（两店当时都离线）。两笔交易都有效。</translation>
+    </message>
+    <message>
+        <source>This coupon had been voided before it was used here. The sale stands.</source>
+        <translation>这张券在本店使用前已被作废。交易有效。</translation>
+    </message>
+    <message>
+        <source>The server does not know the coupon used in this sale.</source>
+        <translation>服务器不认识这笔交易使用的券。</translation>
+    </message>
+    <message>
+        <source>Another store drew the same member code for a different member. Both members keep working; this one is found by phone.</source>
+        <translation>另一家门店给另一位会员生成了相同的会员码。两位会员都可正常使用；此会员请按手机号查找。</translation>
+    </message>
+    <message>
+        <source>The same phone was enrolled in another store as well; the server merged the two members (the earlier enrolment wins).</source>
+        <translation>同一手机号也在另一家门店办了会员；服务器已合并两位会员（以较早办理的为准）。</translation>
+    </message>
+    <message>
+        <source>The server opened a case: {code}.</source>
+        <translation>服务器已立案：{code}。</translation>
+    </message>
+    <message>
+        <source>Check the member and the receipt. If points must change, make an adjustment (it syncs as a new event); the refused event is not sent again.</source>
+        <translation>请核对会员和小票。如需改动积分，请做一笔调整（作为新记录同步）；被拒绝的记录不会再次上传。</translation>
+    </message>
+    <message>
+        <source>Nothing was counted twice. Tell the chain&apos;s office the event id below; if this till&apos;s database was copied from another till, register it again.</source>
+        <translation>没有重复入账。请把下面的记录编号告知总部；如果本收银台的数据库是从另一台复制的，请重新注册。</translation>
+    </message>
+    <message>
+        <source>It is retried automatically. If it keeps failing, check the network and the server address in Settings, then press Sync now.</source>
+        <translation>系统会自动重试。如果一直失败，请检查网络和设置中的服务器地址，然后点“立即同步”。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the old card still works and leads to member {winner}.</source>
+        <translation>无需处理：旧卡仍可使用，会指向会员 {winner}。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s next earnings repay the overdraft first. The chain&apos;s office closes the case on the server (loyalty-desk server cases) once it is settled.</source>
+        <translation>会员之后获得的积分会先偿还透支。结清后由总部在服务器上结案（loyalty-desk server cases）。</translation>
+    </message>
+    <message>
+        <source>Decide with the chain&apos;s office whether to recover the discount; the case is on the server (loyalty-desk server cases).</source>
+        <translation>请与总部商定是否追回优惠；案件在服务器上（loyalty-desk server cases）。</translation>
+    </message>
+    <message>
+        <source>Ask why a voided coupon was accepted; the case is on the server.</source>
+        <translation>请查明为何接受了已作废的券；案件在服务器上。</translation>
+    </message>
+    <message>
+        <source>Check the coupon on the receipt with the chain&apos;s office; the case is on the server.</source>
+        <translation>请与总部核对小票上的券；案件在服务器上。</translation>
+    </message>
+    <message>
+        <source>Give this member a new card.</source>
+        <translation>请给此会员换一张新卡。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the member keeps one balance and one history.</source>
+        <translation>无需处理：会员只保留一个余额和一份记录。</translation>
+    </message>
+    <message>
+        <source>See the case on the server (loyalty-desk server cases).</source>
+        <translation>请在服务器上查看案件（loyalty-desk server cases）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsModel</name>
     <message>
         <source>Receipt</source>
@@ -1717,6 +1847,117 @@ The action did not complete and nothing of it was saved. The details were writte
     <message>
         <source>Last visit</source>
         <translation>最近到店</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettings</name>
+    <message>
+        <source>The chain&apos;s office issues the code on the server (loyalty-desk server store code {store}); it works once, within 24 hours.</source>
+        <translation>注册码由总部在服务器上生成（loyalty-desk server store code {store}）；只能用一次，24 小时内有效。</translation>
+    </message>
+    <message>
+        <source>Not registered: this till works on its own.</source>
+        <translation>未注册：本收银台独立运行。</translation>
+    </message>
+    <message>
+        <source>Stopped ({why}): register this till again with a new code.</source>
+        <translation>已停止（{why}）：请用新的注册码重新注册本收银台。</translation>
+    </message>
+    <message>
+        <source>Offline: {error}</source>
+        <translation>离线：{error}</translation>
+    </message>
+    <message>
+        <source>Registered · {n} events waiting</source>
+        <translation>已注册 · {n} 条待上传</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>&amp;Register again</source>
+        <translation>重新注册(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Register this till</source>
+        <translation>注册本收银台(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>同步完成。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and the code.</source>
+        <translation>请输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Registering with {url}…</source>
+        <translation>正在向 {url} 注册…</translation>
+    </message>
+    <message>
+        <source>Registered {name} ({store}) with {url} as till {device}.</source>
+        <translation>已将 {name}（{store}）注册到 {url}，收银台编号 {device}。</translation>
+    </message>
+    <message>
+        <source>This till now syncs under a new id; its unsynced events moved with it.</source>
+        <translation>本收银台已使用新编号同步，未同步的记录一并转移。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>总部服务器</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Till id</source>
+        <translation>收银台编号</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>服务器地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>https://loyalty.example.com:8750</source>
+        <translation>https://loyalty.example.com:8750</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>一次性注册码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Registers this till with the chain&apos;s server; the code comes from `loyalty-desk server store code STORE` and works once, for 24 hours</source>
+        <translation>将本收银台注册到连锁服务器；注册码由 `loyalty-desk server store code STORE` 生成，只能用一次，24 小时内有效</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send this till&apos;s events and fetch the chain&apos;s changes now</source>
+        <translation>立即上传本收银台的记录并获取连锁的更新</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>同步问题(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Events the server refused or set aside, and conflicts it found</source>
+        <translation>服务器拒绝或隔离的记录，以及发现的冲突</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2404,57 @@ The action did not complete and nothing of it was saved. The details were writte
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>{n} things syncing left for a manager, newest first.</source>
+        <translation>同步留下 {n} 项需店长处理，最新的在前。</translation>
+    </message>
+    <message>
+        <source>No problems: every event was accepted and no case was opened.</source>
+        <translation>没有问题：所有记录都已被接受，没有立案。</translation>
+    </message>
+    <message>
+        <source>member {id}</source>
+        <translation>会员 {id}</translation>
+    </message>
+    <message>
+        <source>{kind} #{seq} · {id}</source>
+        <translation>{kind} #{seq} · {id}</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>The selected problem</source>
+        <translation>所选问题</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么处理</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

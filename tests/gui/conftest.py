@@ -55,13 +55,19 @@ def store(desk: Desk, manager: str) -> Desk:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Desk, data_dir: Path, clock: FakeClock) -> Iterator[MainWindow]:
+    w = open_window(qtbot, data_dir, clock)
+    yield w
+    close(qtbot, w)
+
+
+def open_window(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> MainWindow:
+    """The client on the till in `data_dir`, up to its sign-in screen."""
     create_app()
     w = MainWindow(data_dir, clock=clock)
     w.show()
     w.start()
     qtbot.waitUntil(lambda: w.sign_in.ui.staffCombo.count() > 0, timeout=10_000)
-    yield w
-    close(qtbot, w)
+    return w
 
 
 def close(qtbot: QtBot, w: MainWindow) -> None:

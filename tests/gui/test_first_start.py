@@ -174,6 +174,7 @@ def test_closing_before_the_store_exists_quits_and_writes_nothing(
     qtbot.waitUntil(lambda: window._closed, timeout=10_000)
     window.deleteLater()
     assert not Desk.database_path(data_dir).exists()
+    window.deleteLater()  # a closed window left alive crashes the next test's restyle
 
 
 def test_the_language_chosen_is_the_stores(

@@ -120,7 +120,9 @@ def test_settings_save_store_language_and_printer(
     ui.saveButton.click()
     # Saved in Chinese: the client switched language the moment the settings were saved.
     qtbot.waitUntil(lambda: ui.settingsMessage.text() == "设置已保存。")
-    assert window.ui.navCheckout.text() == "收银" and ui.saveButton.text() == "保存设置"
+    # Widgets retranslate on a LanguageChange event Qt posts to each window: wait for it.
+    qtbot.waitUntil(lambda: window.ui.navCheckout.text() == "收银")
+    assert ui.saveButton.text() == "保存设置"
     saved = settings.load(store)
     assert (saved.store_name, saved.timezone, saved.language) == (
         "Nanjing Road",
