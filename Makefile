@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,server
 
-.PHONY: run test lint typecheck pytest bench soak clean dist dist-check icons system-deps voucher-examples forms resources screenshots bench-reports report-screenshots
+.PHONY: run test lint typecheck pytest bench soak crash-soak fuzz-soak clean dist dist-check icons system-deps voucher-examples forms translations resources screenshots bench-reports report-screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,14 @@ test: lint typecheck pytest
 forms: $(STAMP)
 	$(BIN)/python -m loyalty_desk.gui.forms_build
 
-resources: forms
+# Qt Linguist files: pyside6-lupdate over the client's code and ui/ into
+# resources/translations/*.ts (translate what it adds, e.g. in pyside6-linguist), then
+# pyside6-lrelease into the .qm files the client loads. tests/test_translations.py fails
+# when a string has no finished Chinese translation or a .qm is stale.
+translations: $(STAMP)
+	$(BIN)/python -m loyalty_desk.gui.translations_build
+
+resources: forms translations
 
 # The README's screenshots, taken from the real client on a demo store (needs xvfb-run).
 screenshots: $(STAMP)
@@ -99,3 +106,15 @@ icons: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# The adversarial campaign's heavy versions (tests/adversarial; make test runs small ones):
+# SIGKILL the server and a till hundreds of times, and fuzz every parser much longer.
+CRASH_ROUNDS ?= 300
+crash-soak: $(STAMP)
+	LOYALTY_CRASH_SOAK_ROUNDS=$(CRASH_ROUNDS) $(BIN)/python -m pytest -q -s \
+	  tests/adversarial/test_crash_processes.py
+
+FUZZ_EXAMPLES ?= 5000
+fuzz-soak: $(STAMP)
+	LOYALTY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) LOYALTY_LEDGER_EXAMPLES=300 LOYALTY_LEDGER_STEPS=60 \
+	  $(BIN)/python -m pytest -q tests/adversarial -k "not crash"

@@ -22,7 +22,17 @@ from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.domain.money import format_yuan, parse_yuan
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.logs import LogSession, start_logging
-from loyalty_desk.texts import tr
+from loyalty_desk.texts import (
+    argparse_words,
+    bonus_name,
+    entry_kind,
+    prefers_chinese,
+    reason,
+    refusal_text,
+    rule_source,
+    tr,
+    use_store_language,
+)
 
 if TYPE_CHECKING:  # services are imported lazily: quick commands start fast
     from loyalty_desk.services.desk import Desk
@@ -34,6 +44,10 @@ log = logging.getLogger("loyalty_desk.cli")
 
 class UsageError(Exception):
     pass
+
+
+# argparse looks its own words up through gettext at the moment it prints them.
+argparse._ = argparse_words  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
@@ -64,6 +78,10 @@ def open_desk(args: argparse.Namespace) -> Desk | Refusal:
     from loyalty_desk.services.desk import Desk
 
     desk = Desk.open(data_dir_of(args))
+    if not isinstance(desk, Refusal):
+        from loyalty_desk.services import settings
+
+        use_store_language(str(settings.load(desk).language))
     if not isinstance(desk, Refusal) and desk.upgrade is not None:
         tell_upgraded(desk)
     if not isinstance(desk, Refusal) and getattr(args, "daily_jobs", True):
@@ -241,9 +259,10 @@ def cmd_history(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         if h.expires_at is not None:
             extra += f" {tr('expires', '到期')} {local_time(desk, h.expires_at)[:10]}"
         if h.reason:
-            extra += f" ({h.reason})"
+            extra += f" ({reason(h.reason)})"
         text.append(
-            f"{local_time(desk, h.occurred_at)}  {h.kind:<8} {h.points:>+7}  = {h.balance_after:>7}"
+            f"{local_time(desk, h.occurred_at)}  {entry_kind(h.kind):<8} {h.points:>+7}  "
+            f"= {h.balance_after:>7}"
             f"  {h.store_id}{extra}"
         )
     return Output(
@@ -302,7 +321,7 @@ def cmd_earn(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     b = result.breakdown
     why = [f"{b['base_points']} {tr('base', '基础')}"]
     if b["bonus"]:
-        why.append(f"×{b['bonus_multiplier']} {b['bonus']}")
+        why.append(f"×{b['bonus_multiplier']} {bonus_name(b['bonus'])}")
     why.append(f"×{b['tier_multiplier']} {tier_label(b['tier'])}")
     if b["capped_points"]:
         why.append(
@@ -426,8 +445,9 @@ def cmd_staff_add(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     result = add_staff(desk, args.name, args.role, args.pin, args.manager_pin)
     if isinstance(result, Refusal):
         return result
+    role = tr("manager", "店长") if result.role == "manager" else tr("cashier", "收银员")
     return Output(
-        result.to_json(), tr(f"Added {result.role} {result.name}", f"已添加 {result.name}")
+        result.to_json(), tr(f"Added {role} {result.name}", f"已添加{role} {result.name}")
     )
 
 
@@ -453,8 +473,8 @@ def cmd_rules_show(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     current = desk.rules_at(desk.now())
     data = {"in_effect": current.version, "versions": [v.to_json() for v in versions]}
     lines = [
-        f"v{v.version}  {tr('from', '生效')} {local_time(desk, v.effective_from)[:10]}  {v.source}"
-        + ("  ←" if v.version == current.version else "")
+        f"v{v.version}  {tr('from', '生效')} {local_time(desk, v.effective_from)[:10]}  "
+        f"{rule_source(v.source)}" + ("  ←" if v.version == current.version else "")
         for v in versions
     ]
     e, t, r = current.earning, current.tiers, current.redemption
@@ -541,104 +561,168 @@ EXTENSIONS: tuple[str, ...] = (
 
 
 def build_parser() -> Parser:
-    p = Parser(prog="loyalty-desk", description="Loyalty Desk: members, points and coupons.")
+    p = Parser(
+        prog="loyalty-desk",
+        description=tr(
+            "Loyalty Desk: members, points and coupons.", "积分台：会员、积分和优惠券。"
+        ),
+    )
     p.add_argument("--version", action="version", version=f"loyalty-desk {__version__}")
-    p.add_argument("--data-dir", help="store data directory (default: platform data dir)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--data-dir",
+        help=tr(
+            "store data directory (default: platform data dir)",
+            "门店数据目录（默认：系统数据目录）",
+        ),
+    )
+    p.add_argument(
+        "--json", action="store_true", help=tr("print one JSON object", "输出一个 JSON 对象")
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
-    init = sub.add_parser("init", help="create or upgrade this till's database")
+    init = sub.add_parser(
+        "init", help=tr("create or upgrade this till's database", "创建或升级本收银机数据库")
+    )
     init.add_argument("--store-id", required=True)
     init.add_argument("--store-name")
     init.add_argument("--timezone")
     init.set_defaults(handler=cmd_init)
 
-    member = sub.add_parser("member", help="enrol, find and show members")
+    member = sub.add_parser(
+        "member", help=tr("enrol, find and show members", "登记、查找和查看会员")
+    )
     msub = member.add_subparsers(dest="member_command", required=True, parser_class=Parser)
-    enroll = msub.add_parser("enroll", help="enrol a new member")
+    enroll = msub.add_parser("enroll", help=tr("enrol a new member", "登记新会员"))
     enroll.add_argument("--phone", required=True)
     enroll.add_argument("--name", required=True)
     enroll.add_argument("--birthday", help="YYYY-MM-DD")
-    enroll.add_argument("--referrer", help="the referring member's referral code")
+    enroll.add_argument(
+        "--referrer", help=tr("the referring member's referral code", "推荐人的推荐码")
+    )
     enroll.set_defaults(handler=cmd_enroll)
-    find = msub.add_parser("find", help="full phone, last 4 digits, member code or QR payload")
+    find = msub.add_parser(
+        "find",
+        help=tr(
+            "full phone, last 4 digits, member code or QR payload",
+            "完整手机号、后4位、会员号或二维码内容",
+        ),
+    )
     find.add_argument("query")
     find.set_defaults(handler=cmd_find)
-    show = msub.add_parser("show", help="one member by code or full phone")
+    show = msub.add_parser(
+        "show", help=tr("one member by code or full phone", "按会员号或完整手机号查看一位会员")
+    )
     show.add_argument("member")
     show.set_defaults(handler=cmd_show)
-    hist = msub.add_parser("history", help="a member's points ledger")
+    hist = msub.add_parser("history", help=tr("a member's points ledger", "会员的积分流水"))
     hist.add_argument("member")
     hist.set_defaults(handler=cmd_history)
-    imp = msub.add_parser("import", help="import members from CSV")
+    imp = msub.add_parser("import", help=tr("import members from CSV", "从 CSV 导入会员"))
     imp.add_argument("file")
     imp.set_defaults(handler=cmd_import)
 
-    earn = sub.add_parser("earn", help="award points for a receipt")
+    earn = sub.add_parser("earn", help=tr("award points for a receipt", "为一张小票发放积分"))
     earn.add_argument("member")
     earn.add_argument("--receipt", required=True)
-    earn.add_argument("--amount", required=True, help="amount paid, in yuan")
-    earn.add_argument("--at", help="when the sale happened (ISO 8601)")
+    earn.add_argument("--amount", required=True, help=tr("amount paid, in yuan", "实付金额（元）"))
+    earn.add_argument(
+        "--at", help=tr("when the sale happened (ISO 8601)", "交易发生时间（ISO 8601）")
+    )
     earn.set_defaults(handler=cmd_earn)
 
-    redeem = sub.add_parser("redeem", help="spend points against a receipt")
+    redeem = sub.add_parser("redeem", help=tr("spend points against a receipt", "用积分抵扣小票"))
     redeem.add_argument("member")
     redeem.add_argument("--receipt", required=True)
     redeem.add_argument("--points", required=True)
-    redeem.add_argument("--receipt-amount", required=True, help="receipt total, in yuan")
+    redeem.add_argument(
+        "--receipt-amount", required=True, help=tr("receipt total, in yuan", "小票总额（元）")
+    )
     redeem.add_argument("--at")
     redeem.set_defaults(handler=cmd_redeem)
 
-    refund = sub.add_parser("refund", help="refund a receipt in full or in part")
+    refund = sub.add_parser(
+        "refund", help=tr("refund a receipt in full or in part", "整单或部分退货")
+    )
     refund.add_argument("--receipt", required=True)
-    refund.add_argument("--amount", help="refunded amount in yuan (default: all that is left)")
+    refund.add_argument(
+        "--amount",
+        help=tr(
+            "refunded amount in yuan (default: all that is left)",
+            "退货金额（元，默认：全部未退金额）",
+        ),
+    )
     refund.add_argument("--manager-pin")
-    refund.add_argument("--manager", help="the approving manager's name")
+    refund.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
     refund.add_argument("--at")
     refund.set_defaults(handler=cmd_refund)
 
-    adj = sub.add_parser("adjust", help="add or take points by hand (manager)")
+    adj = sub.add_parser(
+        "adjust", help=tr("add or take points by hand (manager)", "手动增减积分（店长）")
+    )
     adj.add_argument("member")
-    adj.add_argument("--points", required=True, help="e.g. 200 or -150")
+    adj.add_argument("--points", required=True, help=tr("e.g. 200 or -150", "例如 200 或 -150"))
     adj.add_argument("--reason", required=True)
     adj.add_argument("--manager-pin", required=True)
-    adj.add_argument("--manager", help="the approving manager's name")
+    adj.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
     adj.set_defaults(handler=cmd_adjust)
 
-    expire = sub.add_parser("expire", help="expire points past their date (idempotent)")
+    expire = sub.add_parser(
+        "expire",
+        help=tr("expire points past their date (idempotent)", "过期到期的积分（可重复执行）"),
+    )
     expire.add_argument("--at")
     expire.set_defaults(handler=cmd_expire)
 
-    staff = sub.add_parser("staff", help="staff accounts")
+    staff = sub.add_parser("staff", help=tr("staff accounts", "员工账号"))
     ssub = staff.add_subparsers(dest="staff_command", required=True, parser_class=Parser)
-    sadd = ssub.add_parser("add", help="add a cashier or manager")
+    sadd = ssub.add_parser("add", help=tr("add a cashier or manager", "添加收银员或店长"))
     sadd.add_argument("--name", required=True)
     sadd.add_argument("--role", required=True, choices=["cashier", "manager"])
     sadd.add_argument("--pin", required=True)
-    sadd.add_argument("--manager-pin", help="needed once a manager exists")
+    sadd.add_argument("--manager-pin", help=tr("needed once a manager exists", "已有店长后需要"))
     sadd.set_defaults(handler=cmd_staff_add)
 
-    rules = sub.add_parser("rules", help="the business rules in effect")
+    rules = sub.add_parser("rules", help=tr("the business rules in effect", "当前生效的业务规则"))
     rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=Parser)
-    rshow = rsub.add_parser("show", help="rule versions and the one in effect")
+    rshow = rsub.add_parser(
+        "show", help=tr("rule versions and the one in effect", "规则版本及当前生效的版本")
+    )
     rshow.set_defaults(handler=cmd_rules_show)
-    rpub = rsub.add_parser("publish", help="a standalone store's new rule version (manager)")
-    rpub.add_argument("file", help="TOML rule file (see README)")
-    rpub.add_argument("--effective", required=True, help="YYYY-MM-DD, store-local")
+    rpub = rsub.add_parser(
+        "publish",
+        help=tr("a standalone store's new rule version (manager)", "单店新的规则版本（店长）"),
+    )
+    rpub.add_argument("file", help=tr("TOML rule file (see README)", "TOML 规则文件（见 README）"))
+    rpub.add_argument(
+        "--effective", required=True, help=tr("YYYY-MM-DD, store-local", "YYYY-MM-DD，门店当地日期")
+    )
     rpub.add_argument("--manager-pin", required=True)
     rpub.add_argument("--manager")
     rpub.set_defaults(handler=cmd_rules_publish)
 
-    bk = sub.add_parser("backup", help="copy the database now (kept 30 days)")
-    bk.add_argument("--to", help="another folder (e.g. a USB stick); not rotated")
+    bk = sub.add_parser(
+        "backup", help=tr("copy the database now (kept 30 days)", "立即备份数据库（保留 30 天）")
+    )
+    bk.add_argument(
+        "--to",
+        help=tr("another folder (e.g. a USB stick); not rotated", "另一个文件夹（如U盘）；不轮换"),
+    )
     bk.set_defaults(handler=cmd_backup)
-    rs = sub.add_parser("restore", help="replace the database with a backup (till closed)")
+    rs = sub.add_parser(
+        "restore",
+        help=tr(
+            "replace the database with a backup (till closed)", "用备份替换数据库（需关闭收银程序）"
+        ),
+    )
     rs.add_argument("file")
     rs.set_defaults(handler=cmd_restore)
 
-    aud = sub.add_parser("audit", help="the hash-chained audit log")
+    aud = sub.add_parser("audit", help=tr("the hash-chained audit log", "哈希链审计日志"))
     asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=Parser)
-    ver = asub.add_parser("verify", help="detect edited, deleted or reordered rows")
+    ver = asub.add_parser(
+        "verify",
+        help=tr("detect edited, deleted or reordered rows", "检查被修改、删除或调换顺序的记录"),
+    )
     ver.set_defaults(handler=cmd_audit_verify)
 
     import importlib
@@ -678,6 +762,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        use_store_language(None)  # the store's language was for this command only
         if log_session is not None:
             log_session.stop()
 
@@ -725,7 +810,9 @@ def _run(args: argparse.Namespace) -> int:
         _emit(
             args.json,
             {"error": result.to_json()},
-            f"{tr('Refused', '拒绝')} [{result.code}]: {result.message}",
+            tr("Refused", "拒绝")
+            + f" [{result.code}]: "
+            + refusal_text(result.code, result.message, chinese=prefers_chinese()),
             stream=sys.stdout if args.json else sys.stderr,
         )
         return 2

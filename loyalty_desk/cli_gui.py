@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from loyalty_desk.texts import tr
+
 # Options of the whole command that `loyalty-desk-gui` accepts before or after its own.
 _GLOBAL_WITH_VALUE = ("--data-dir",)
 _GLOBAL_FLAGS = ("--version", "-h", "--help")
@@ -29,13 +31,21 @@ def cmd_gui(args: argparse.Namespace) -> NoReturn:
 
 def register(sub: Any) -> None:
     gui = sub.add_parser(
-        "gui", help="start the desktop client (on first start: a demo store or your own)"
+        "gui",
+        help=tr(
+            "start the desktop client (on first start: a demo store or your own)",
+            "启动桌面客户端（首次启动：示范店或您自己的门店）",
+        ),
     )
     gui.add_argument(
         "--smoke",
         action="store_true",
-        help="check an installation: start the real window offscreen on a temporary store, "
-        "sign in, award points, close; exit 0 when all of it worked (--data-dir is ignored)",
+        help=tr(
+            "check an installation: start the real window offscreen on a temporary store, "
+            "sign in, award points, close; exit 0 when all of it worked (--data-dir is ignored)",
+            "检查安装：在临时门店上以无界面方式启动真实窗口，登录、发放积分、关闭；"
+            "全部成功时退出码为 0（忽略 --data-dir）",
+        ),
     )
     gui.add_argument("--smoke-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
     gui.set_defaults(handler=cmd_gui)

@@ -32,60 +32,124 @@ FORMATS = ("text", "json", "csv", "pdf")
 
 
 def register(sub: Any) -> None:
-    report = sub.add_parser("report", help="manager reports: KPIs, segments, tiers, win-back")
+    report = sub.add_parser(
+        "report",
+        help=tr(
+            "manager reports: KPIs, segments, tiers, win-back",
+            "店长报表：关键指标、细分、等级、召回",
+        ),
+    )
     rsub = report.add_subparsers(dest="report_command", required=True, parser_class=type(report))
 
-    kpi = rsub.add_parser("kpi", help="KPIs of a period against the one before")
+    kpi = rsub.add_parser(
+        "kpi", help=tr("KPIs of a period against the one before", "某期间的关键指标，与上一期对比")
+    )
     _period_args(kpi)
-    kpi.add_argument("--store-sales", help="the store's total sales in the period (yuan)")
-    kpi.add_argument("--previous-store-sales", help="… in the period before (yuan)")
-    kpi.add_argument("--top", type=int, default=10, help="how many top members to list")
+    kpi.add_argument(
+        "--store-sales",
+        help=tr("the store's total sales in the period (yuan)", "门店该期间的总销售额（元）"),
+    )
+    kpi.add_argument(
+        "--previous-store-sales", help=tr("… in the period before (yuan)", "…上一期（元）")
+    )
+    kpi.add_argument(
+        "--top", type=int, default=10, help=tr("how many top members to list", "列出前多少名会员")
+    )
     _output_args(kpi)
     kpi.set_defaults(handler=cmd_kpi)
 
-    seg = rsub.add_parser("segments", help="segments, moves between them, RFM, member lists")
+    seg = rsub.add_parser(
+        "segments",
+        help=tr(
+            "segments, moves between them, RFM, member lists", "细分、细分间变动、RFM、会员名单"
+        ),
+    )
     _period_args(seg)
     pick = seg.add_mutually_exclusive_group()
-    pick.add_argument("--members", metavar="SEGMENT", help="list a segment: core|potential|…")
-    pick.add_argument("--move", metavar="FROM:TO", help="list the members who moved FROM→TO")
-    pick.add_argument("--rfm", metavar="R,F", help="list an RFM cell, e.g. 5,1")
+    pick.add_argument(
+        "--members",
+        metavar="SEGMENT",
+        help=tr("list a segment: core|potential|…", "列出某细分：core|potential|…"),
+    )
+    pick.add_argument(
+        "--move",
+        metavar="FROM:TO",
+        help=tr("list the members who moved FROM→TO", "列出从 FROM 变为 TO 的会员"),
+    )
+    pick.add_argument(
+        "--rfm", metavar="R,F", help=tr("list an RFM cell, e.g. 5,1", "列出某 RFM 格，例如 5,1")
+    )
     seg.add_argument("--limit", type=int, default=200)
     _output_args(seg)
     seg.set_defaults(handler=cmd_segments)
 
-    tiers = rsub.add_parser("tiers", help="tier distribution, moves, members close to the next")
+    tiers = rsub.add_parser(
+        "tiers",
+        help=tr(
+            "tier distribution, moves, members close to the next",
+            "等级分布、等级变动、即将升级的会员",
+        ),
+    )
     _period_args(tiers)
     tiers.add_argument("--limit", type=int, default=200)
     _output_args(tiers)
     tiers.set_defaults(handler=cmd_tiers)
 
-    win = rsub.add_parser("winback", help="dormant and slipping members worth winning back")
+    win = rsub.add_parser(
+        "winback",
+        help=tr("dormant and slipping members worth winning back", "值得召回的沉睡和消费下滑会员"),
+    )
     win.add_argument("--slipping-days", type=int, default=60)
     win.add_argument("--limit", type=int, default=200)
-    win.add_argument("--codes", action="store_true", help="print member codes only, one a line")
+    win.add_argument(
+        "--codes",
+        action="store_true",
+        help=tr("print member codes only, one a line", "只输出会员号，每行一个"),
+    )
     win.add_argument(
         "--issue-coupons",
         action="store_true",
-        help="give everyone on the list a win-back coupon (manager PIN)",
+        help=tr(
+            "give everyone on the list a win-back coupon (manager PIN)",
+            "给名单上每个人发召回券（需店长 PIN）",
+        ),
     )
     _output_args(win)
     win.set_defaults(handler=cmd_winback)
 
 
 def _period_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
-    p.add_argument("--day", metavar="DATE", help="that day")
-    p.add_argument("--week", metavar="DATE", help="the ISO week (Monday–Sunday) of that day")
-    p.add_argument("--month", metavar="YYYY-MM", help="that calendar month")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=tr("first day (YYYY-MM-DD)", "第一天（YYYY-MM-DD）"),
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help=tr("last day (YYYY-MM-DD)", "最后一天（YYYY-MM-DD）"),
+    )
+    p.add_argument("--day", metavar="DATE", help=tr("that day", "当天"))
+    p.add_argument(
+        "--week",
+        metavar="DATE",
+        help=tr("the ISO week (Monday–Sunday) of that day", "该日所在的 ISO 周（周一至周日）"),
+    )
+    p.add_argument("--month", metavar="YYYY-MM", help=tr("that calendar month", "该自然月"))
 
 
 def _output_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("--out", help="file to write (csv and pdf)")
-    p.add_argument("--full-phones", action="store_true", help="phones unmasked (manager PIN)")
+    p.add_argument("--out", help=tr("file to write (csv and pdf)", "输出文件（csv 和 pdf）"))
+    p.add_argument(
+        "--full-phones",
+        action="store_true",
+        help=tr("phones unmasked (manager PIN)", "显示完整手机号（需店长 PIN）"),
+    )
     p.add_argument("--manager-pin")
-    p.add_argument("--manager", help="the approving manager's name")
+    p.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
 
 
 # -- arguments ---------------------------------------------------------------------------------

@@ -114,13 +114,34 @@ def _problems(desk: Desk) -> Output:
 
 
 def register(sub: Any) -> None:
-    reg = sub.add_parser("register", help="register this till with the chain's server")
-    reg.add_argument("--server", required=True, help="the server's address, http(s)://…")
-    reg.add_argument("--code", required=True, help="one-time code from the server (24 h)")
+    reg = sub.add_parser(
+        "register",
+        help=tr("register this till with the chain's server", "将本收银机注册到总部服务器"),
+    )
+    reg.add_argument(
+        "--server",
+        required=True,
+        help=tr("the server's address, http(s)://…", "服务器地址，http(s)://…"),
+    )
+    reg.add_argument(
+        "--code",
+        required=True,
+        help=tr("one-time code from the server (24 h)", "服务器发放的一次性注册码（24 小时有效）"),
+    )
     reg.set_defaults(handler=cmd_register)
 
-    syn = sub.add_parser("sync", help="push this till's events and pull the chain's changes")
+    syn = sub.add_parser(
+        "sync",
+        help=tr(
+            "push this till's events and pull the chain's changes", "推送本机记录并拉取总部变更"
+        ),
+    )
     ssub = syn.add_subparsers(dest="sync_command", required=False, parser_class=Parser)
-    ssub.add_parser("status", help="online or not, events pending, last sync")
-    ssub.add_parser("problems", help="events the server rejected or quarantined")
+    ssub.add_parser(
+        "status",
+        help=tr("online or not, events pending, last sync", "是否在线、待同步记录、上次同步"),
+    )
+    ssub.add_parser(
+        "problems", help=tr("events the server rejected or quarantined", "服务器拒收或隔离的记录")
+    )
     syn.set_defaults(handler=cmd_sync)

@@ -254,77 +254,132 @@ def cmd_card(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
 
 def _approval(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument("--manager-pin", required=required)
-    parser.add_argument("--manager", help="the approving manager's name")
+    parser.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
 
 
 def _rendering(parser: argparse.ArgumentParser, *, out_required: bool) -> None:
     parser.add_argument("--format", choices=["pdf", "escpos"], default="pdf")
-    parser.add_argument("--page", choices=["80mm", "a6"], default="80mm", help="PDF page size")
-    parser.add_argument("--width", type=int, choices=[58, 80], default=80, help="thermal paper")
-    parser.add_argument("--qr", choices=["native", "image"], default="native", help="ESC/POS QR")
-    parser.add_argument("--out", required=out_required, help="file to write")
+    parser.add_argument(
+        "--page", choices=["80mm", "a6"], default="80mm", help=tr("PDF page size", "PDF 页面尺寸")
+    )
+    parser.add_argument(
+        "--width", type=int, choices=[58, 80], default=80, help=tr("thermal paper", "热敏纸")
+    )
+    parser.add_argument(
+        "--qr",
+        choices=["native", "image"],
+        default="native",
+        help=tr("ESC/POS QR", "ESC/POS 二维码方式"),
+    )
+    parser.add_argument("--out", required=out_required, help=tr("file to write", "输出文件"))
 
 
 def register(sub: Any) -> None:
-    coupon = sub.add_parser("coupon", help="issue, redeem, void and list coupons")
+    coupon = sub.add_parser(
+        "coupon", help=tr("issue, redeem, void and list coupons", "发放、使用、作废和查看优惠券")
+    )
     csub = coupon.add_subparsers(dest="coupon_command", required=True, parser_class=Parser)
 
-    issue = csub.add_parser("issue", help="give a member (or the bearer) a coupon")
-    issue.add_argument("member", nargs="?", help="member code or phone")
-    issue.add_argument(
-        "--kind", required=True, help="new_member, birthday, winback, upsell or points"
+    issue = csub.add_parser(
+        "issue", help=tr("give a member (or the bearer) a coupon", "给会员（或不记名）发一张优惠券")
     )
-    issue.add_argument("--points", help="points to exchange (--kind points)")
-    issue.add_argument("--bearer", action="store_true", help="for anyone who holds it")
+    issue.add_argument("member", nargs="?", help=tr("member code or phone", "会员号或手机号"))
+    issue.add_argument(
+        "--kind",
+        required=True,
+        help=tr(
+            "new_member, birthday, winback, upsell or points",
+            "new_member 新会员、birthday 生日、winback 召回、upsell 满额或 points 积分兑换",
+        ),
+    )
+    issue.add_argument(
+        "--points", help=tr("points to exchange (--kind points)", "用于兑换的积分（--kind points）")
+    )
+    issue.add_argument(
+        "--bearer", action="store_true", help=tr("for anyone who holds it", "不记名，持券人可用")
+    )
     _approval(issue)
     issue.set_defaults(handler=cmd_issue)
 
-    lst = csub.add_parser("list", help="a member's coupons")
+    lst = csub.add_parser("list", help=tr("a member's coupons", "会员的优惠券"))
     lst.add_argument("member")
-    lst.add_argument("--usable", action="store_true", help="only those usable today")
+    lst.add_argument(
+        "--usable", action="store_true", help=tr("only those usable today", "只列今天可用的")
+    )
     lst.set_defaults(handler=cmd_list)
 
-    show = csub.add_parser("show", help="one coupon by its code")
+    show = csub.add_parser("show", help=tr("one coupon by its code", "按券号查看一张优惠券"))
     show.add_argument("code")
     show.set_defaults(handler=cmd_show)
 
-    redeem = csub.add_parser("redeem", help="use a coupon on a receipt")
+    redeem = csub.add_parser("redeem", help=tr("use a coupon on a receipt", "在小票上使用优惠券"))
     redeem.add_argument("code")
     redeem.add_argument("--receipt", required=True)
-    redeem.add_argument("--amount", required=True, help="receipt amount, in yuan")
-    redeem.add_argument("--member", help="the member at the till (for member coupons)")
-    redeem.add_argument("--dry-run", action="store_true", help="check only, do not use")
+    redeem.add_argument(
+        "--amount", required=True, help=tr("receipt amount, in yuan", "小票金额（元）")
+    )
+    redeem.add_argument(
+        "--member",
+        help=tr("the member at the till (for member coupons)", "收银台前的会员（会员专用券）"),
+    )
+    redeem.add_argument(
+        "--dry-run", action="store_true", help=tr("check only, do not use", "只核对，不使用")
+    )
     redeem.set_defaults(handler=cmd_redeem)
 
-    void = csub.add_parser("void", help="cancel an unused coupon (manager)")
+    void = csub.add_parser(
+        "void", help=tr("cancel an unused coupon (manager)", "作废未使用的优惠券（店长）")
+    )
     void.add_argument("code")
     void.add_argument("--reason", required=True)
     _approval(void, required=True)
     void.set_defaults(handler=cmd_void)
 
-    restore = csub.add_parser("restore", help="give back the coupon of a refunded receipt")
+    restore = csub.add_parser(
+        "restore", help=tr("give back the coupon of a refunded receipt", "退还已退货小票的优惠券")
+    )
     restore.add_argument("--receipt", required=True)
     _approval(restore)
     restore.set_defaults(handler=cmd_restore)
 
-    batch = csub.add_parser("batch", help="a coupon for every member of a segment, one PDF")
-    batch.add_argument("--segment", required=True, help="core, potential, basic or dormant")
+    batch = csub.add_parser(
+        "batch",
+        help=tr(
+            "a coupon for every member of a segment, one PDF",
+            "给某细分的每位会员发一张券，合并为一个 PDF",
+        ),
+    )
+    batch.add_argument(
+        "--segment",
+        required=True,
+        help=tr(
+            "core, potential, basic or dormant",
+            "core（核心）、potential（潜力）、basic（基础）或 dormant（沉睡）",
+        ),
+    )
     batch.add_argument("--kind", required=True)
     _approval(batch)
     _rendering(batch, out_required=True)
     batch.set_defaults(handler=cmd_batch, page="a6")
 
-    voucher = sub.add_parser("voucher", help="render vouchers, points slips and member cards")
+    voucher = sub.add_parser(
+        "voucher",
+        help=tr("render vouchers, points slips and member cards", "生成优惠券、积分小票和会员卡"),
+    )
     vsub = voucher.add_subparsers(dest="voucher_command", required=True, parser_class=Parser)
     for name, arg, handler, helptext in (
-        ("render", "code", cmd_render, "a coupon's voucher"),
-        ("slip", "receipt", cmd_slip, "the points slip of a receipt"),
-        ("card", "member", cmd_card, "a member card"),
+        ("render", "code", cmd_render, tr("a coupon's voucher", "优惠券券面")),
+        ("slip", "receipt", cmd_slip, tr("the points slip of a receipt", "一张小票的积分小票")),
+        ("card", "member", cmd_card, tr("a member card", "会员卡")),
     ):
         command = vsub.add_parser(name, help=helptext)
         command.add_argument(arg)
         _rendering(command, out_required=False)
         command.add_argument(
-            "--send", help="print on a thermal printer: usb:VID:PID, net:HOST[:PORT], win:NAME"
+            "--send",
+            help=tr(
+                "print on a thermal printer: usb:VID:PID, net:HOST[:PORT], win:NAME",
+                "用小票打印机打印：usb:VID:PID、net:HOST[:PORT]、win:名称",
+            ),
         )
         command.set_defaults(handler=handler)

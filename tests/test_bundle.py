@@ -63,7 +63,8 @@ def test_the_bundled_client_starts_works_and_closes(tmp_path: Path) -> None:
     assert lines[-1] == "smoke test passed"
     assert not [line for line in lines if line.startswith("FAIL")]
     assert "info running from the bundle" in out.stdout
-    for check in ("store created (migrations)", "shipped CJK font", "window closed cleanly"):
+    checks = ("store created (migrations)", "shipped CJK font", "Chinese translations")
+    for check in (*checks, "window closed cleanly"):
         assert any(line.startswith(f"ok   {check}") for line in lines), check
     assert any(line.startswith("ok   server extra and test tools left out") for line in lines)
 

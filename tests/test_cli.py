@@ -119,7 +119,7 @@ def test_staff_refund_adjust_audit(cli) -> None:  # type: ignore[no-untyped-def]
 def test_human_output_is_readable(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     code, m = cli("member", "enroll", "--phone", "13812345678", "--name", "张三")
     code, text = cli("earn", m["code"], "--receipt", "R1", "--amount", "100", json_out=False)
-    assert code == 0 and "Awarded 500" in text and "first_purchase" in text
+    assert code == 0 and "Awarded 500" in text and "×5 first purchase" in text
     monkeypatch.setenv("LOYALTY_DESK_LANG", "zh_CN")
     code, text = cli("member", "show", m["code"], json_out=False)
     assert "积分 500" in text and "138****5678" in text

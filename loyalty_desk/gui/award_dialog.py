@@ -167,9 +167,9 @@ class AwardDialog(ActionDialog):
 
 def _bonus_name(bonus: Any) -> str:
     names = {
-        "first_purchase": fmt.tr("Award", "first purchase"),
-        "big_ticket": fmt.tr("Award", "receipt of ¥1,000 or more"),
-        "birthday": fmt.tr("Award", "birthday month"),
+        "first_purchase": fmt.translate("Award", "first purchase"),
+        "big_ticket": fmt.translate("Award", "receipt of ¥1,000 or more"),
+        "birthday": fmt.translate("Award", "birthday month"),
     }
     return names.get(str(bonus), str(bonus))
 
@@ -178,7 +178,7 @@ def breakdown_text(result: EarnResult) -> str:
     """'¥128.50 paid → 128 base points × 2 (birthday month) × 1.5 (Gold) = 384 points'."""
     b = result.breakdown
     parts = [
-        fmt.tr("Award", "{paid} paid → {base} base points").format(
+        fmt.translate("Award", "{paid} paid → {base} base points").format(
             paid=fmt.yuan(int(b["paid_fen"])), base=fmt.points(int(b["base_points"]))
         )
     ]
@@ -188,24 +188,24 @@ def breakdown_text(result: EarnResult) -> str:
     lines = [
         " ".join(parts)
         + " = "
-        + fmt.tr("Award", "{n} points").format(n=fmt.points(int(b["computed_points"])))
+        + fmt.translate("Award", "{n} points").format(n=fmt.points(int(b["computed_points"])))
     ]
     if int(b.get("capped_points", 0)):
         lines.append(
-            fmt.tr(
+            fmt.translate(
                 "Award", "{n} points are over today's limit for this member and are not awarded."
             ).format(n=fmt.points(int(b["capped_points"])))
         )
     if result.referral_points:
         lines.append(
-            fmt.tr(
+            fmt.translate(
                 "Award",
                 "First purchase of a referred member: +{n} welcome points, +{m} for the referrer.",
             ).format(n=result.referral_points, m=result.referrer_points)
         )
     if result.upgraded_to:
         lines.append(
-            fmt.tr("Award", "This purchase upgrades the member to {tier}.").format(
+            fmt.translate("Award", "This purchase upgrades the member to {tier}.").format(
                 tier=fmt.tier_name(result.upgraded_to)
             )
         )

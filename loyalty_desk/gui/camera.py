@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from loyalty_desk.domain.codes import member_code_from_qr
 from loyalty_desk.domain.coupons import looks_like_coupon, normalise_code
-from loyalty_desk.texts import tr
+from loyalty_desk.gui.formatting import translate
 
 zxingcpp: Any
 try:  # the camera extra
@@ -56,14 +56,12 @@ def member_or_coupon(text: str) -> bool:
 def camera_problem() -> str | None:
     """Why scanning with a camera cannot work on this till, or None when it can."""
     if zxingcpp is None:
-        return tr(
-            "Camera scanning needs the 'camera' extra: pip install loyalty-desk[camera].",
-            "摄像头扫码需要安装 camera 扩展：pip install loyalty-desk[camera]。",
+        return translate(
+            "Camera", "Camera scanning needs the 'camera' extra: pip install loyalty-desk[camera]."
         )
     if MULTIMEDIA_ERROR is not None:
-        return tr(
-            f"The camera cannot be used on this PC: {MULTIMEDIA_ERROR}",
-            f"此电脑无法使用摄像头：{MULTIMEDIA_ERROR}",
+        return translate("Camera", "The camera cannot be used on this PC: {error}").format(
+            error=MULTIMEDIA_ERROR
         )
     return None
 
@@ -91,7 +89,7 @@ class CameraScanDialog(QDialog):
         interval_ms: int = DECODE_INTERVAL_MS,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Scan with the camera", "摄像头扫码"))
+        self.setWindowTitle(translate("Camera", "Scan with the camera"))
         self.code: str | None = None
         self._accept = accept
         self._interval = interval_ms / 1000
@@ -99,9 +97,7 @@ class CameraScanDialog(QDialog):
         self._camera: Any = None
         self._session: Any = None
         self._sink: Any = None
-        self.status = QLabel(
-            tr("Hold the QR code in front of the camera.", "请将二维码对准摄像头。")
-        )
+        self.status = QLabel(translate("Camera", "Hold the QR code in front of the camera."))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -125,10 +121,7 @@ class CameraScanDialog(QDialog):
         device = QMediaDevices.defaultVideoInput()
         if device.isNull():
             self.status.setText(
-                tr(
-                    "No camera found: connect one, or type the code.",
-                    "未找到摄像头：请连接摄像头或手动输入。",
-                )
+                translate("Camera", "No camera found: connect one, or type the code.")
             )
             return
         self._camera = QCamera(device, self)
@@ -160,12 +153,7 @@ class CameraScanDialog(QDialog):
                 self.scanned.emit(code)
                 self.accept()
                 return code
-            self.status.setText(
-                tr(
-                    "That QR code is not a member card or coupon.",
-                    "该二维码不是会员码或优惠券。",
-                )
-            )
+            self.status.setText(translate("Camera", "That QR code is not a member card or coupon."))
         return None
 
     def done(self, result: int) -> None:

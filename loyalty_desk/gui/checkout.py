@@ -377,6 +377,9 @@ class CheckoutPage(QWidget):
 
         dialog = AwardDialog(self.ctx, self.member, self)
         dialog.done_with.connect(self._dialog_done)
+        dialog.done_with.connect(
+            lambda view, message: self.coupons.awarded(view, dialog.ui.receiptEdit.text(), message)
+        )
         dialog.finished.connect(lambda _r: self.focus_search())
         dialog.open()
 
@@ -386,9 +389,7 @@ class CheckoutPage(QWidget):
         from loyalty_desk.gui.redeem_dialog import RedeemDialog
 
         dialog = RedeemDialog(self.ctx, self.member, self)
-        dialog.coupon_wanted.connect(
-            lambda receipt, amount: self.coupons.use_coupon(receipt=receipt, amount=amount)
-        )
+        dialog.coupon_wanted.connect(self.coupons.use_coupon)
         dialog.done_with.connect(self._dialog_done)
         dialog.finished.connect(lambda _r: self.focus_search())
         dialog.open()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 from loyalty_desk.domain.coupons import looks_like_coupon, normalise_code
 from loyalty_desk.gui.print_actions import PrintActions
 from loyalty_desk.gui.widgets import page_shortcuts
+from loyalty_desk.services import coupons
+from loyalty_desk.services.coupon_views import CouponView
 from loyalty_desk.services.views import MemberView
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class CheckoutCoupons(QObject):
             ),
         )
         self.set_camera_problem(camera_missing())
+        self._after_open: tuple[str, str] | None = None  # (member, coupon) once opened
+        self._last_award: tuple[str, str] | None = None  # (member, receipt) awarded last
+        page.member_opened.connect(self._member_opened)
 
     def update_actions(self) -> None:
         ui, has, manager = self.page.ui, self.page.member is not None, self.ctx.is_manager
@@ -73,12 +78,40 @@ class CheckoutCoupons(QObject):
     # -- codes from the scanner, the keyboard or the camera --------------------------------
 
     def route(self, text: str) -> bool:
-        """A coupon code opens the coupon dialog (True); anything else is not ours."""
+        """A coupon code opens the coupon dialog (True); anything else is not ours.
+
+        With nobody being served, a coupon bound to a member opens that member first: the
+        scan alone is enough, the cashier touches nothing.
+        """
         if not looks_like_coupon(text):
             return False
         self.page.clear_search()
-        self.use_coupon(normalise_code(text))
+        code = normalise_code(text)
+        self._after_open = None
+        if self.page.member is not None:
+            self.use_coupon(code)
+            return True
+        desk = self.ctx.desk
+        self.ctx.ops.run(
+            lambda: coupons.show(desk, code),
+            on_done=lambda view: self._owner_found(code, view),
+            on_refusal=lambda _refusal: self.use_coupon(code),  # the dialog says what is wrong
+            owner=self.page,
+            label="coupon owner",
+        )
         return True
+
+    def _owner_found(self, code: str, view: CouponView) -> None:
+        if view.member_code is None:
+            self.use_coupon(code)
+            return
+        self._after_open = (view.member_code, code)
+        self.page.open_member(view.member_code)
+
+    def _member_opened(self, member: MemberView) -> None:
+        pending, self._after_open = self._after_open, None
+        if pending is not None and pending[0] == member.code:
+            self.use_coupon(pending[1])
 
     def use_coupon(self, code: str = "", receipt: str = "", amount: str = "") -> None:
         from loyalty_desk.gui.coupon_flow import CouponRedeemDialog
@@ -119,12 +152,21 @@ class CheckoutCoupons(QObject):
 
     # -- paper -----------------------------------------------------------------------------
 
+    def awarded(self, member: MemberView | None, receipt_no: str, message: str) -> None:
+        """Just awarded: Ctrl+P prints this receipt's slip, even before the panel refreshes."""
+        if member is None:
+            return
+        self._last_award = (member.code, receipt_no.strip())
+        self.page.notify(message + " " + self.tr("Ctrl+P prints the points slip."))
+
     def print_slip(self) -> None:
-        """The slip of the member's newest purchase that earned points here."""
+        """The slip of the purchase just awarded, or the member's newest that earned points."""
         card = self.page.card
         if card is None:
             return
         receipt = next((h.receipt_no for h in card.recent if h.kind == EARN and h.receipt_no), None)
+        if self._last_award is not None and self._last_award[0] == card.member.code:
+            receipt = self._last_award[1]
         if receipt is None:
             self.page.notify(self.tr("No purchase of this member to print a slip for yet."), "info")
             return

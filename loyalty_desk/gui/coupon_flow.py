@@ -113,6 +113,8 @@ class CouponRedeemDialog(ActionDialog):
         return (self.code(), receipt, fen)
 
     def _changed(self) -> None:
+        if self.message_label.property("tone") == "error":
+            say(self.message_label, "")  # about what was there before this edit
         self.preview = None
         self.preview_for = None
         self._show_discount(None)
@@ -129,7 +131,6 @@ class CouponRedeemDialog(ActionDialog):
             return
         key = self.key()
         if key is None:
-            say(self.message_label, "")
             return
         self._seq += 1
         seq = self._seq
@@ -192,7 +193,13 @@ class CouponRedeemDialog(ActionDialog):
 
     def on_enter(self) -> None:
         ui = self.ui
-        if ui.codeEdit.hasFocus() or ui.couponCombo.hasFocus():
+        if ui.receiptEdit.hasFocus() and looks_like_coupon(ui.receiptEdit.text()):
+            # A voucher scanned while the receipt number was asked: it is the coupon.
+            ui.codeEdit.setText(normalise_code(ui.receiptEdit.text()))
+            ui.receiptEdit.clear()
+            ui.couponCombo.setCurrentIndex(ui.couponCombo.findData(self.code()))
+            self._changed()
+        elif ui.codeEdit.hasFocus() or ui.couponCombo.hasFocus():
             ui.receiptEdit.setFocus()
         elif ui.receiptEdit.hasFocus() and not ui.amountEdit.text():
             ui.amountEdit.setFocus()

@@ -46,7 +46,9 @@ def describe_kind(label: QLabel, combo: QComboBox, desk: Desk) -> None:
         return
     now = desk.now()
     terms = promotion_terms(desk.rules_at(now).coupons, Kind(data), local_date(now, desk.tz))
-    text = fmt.tr("CouponIssue", "{value} off a purchase from {spend}; valid {first} to {last}.")
+    text = fmt.translate(
+        "CouponIssue", "{value} off a purchase from {spend}; valid {first} to {last}."
+    )
     label.setText(
         text.format(
             value=fmt.yuan(terms.value_fen),

@@ -42,7 +42,19 @@ def hand_back(dialog: QDialog) -> None:
     QTimer.singleShot(0, window, activate)
 
 
-class ActionDialog(QDialog):
+class ForwardDialog(QDialog):
+    """Takes the keyboard when it opens, gives it back to its window when it closes."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        bring_forward(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        hand_back(self)
+
+
+class ActionDialog(ForwardDialog):
     # (MemberView or None, a sentence for the checkout screen) once the action is done
     done_with = Signal(object, str)
 
@@ -141,14 +153,6 @@ class ActionDialog(QDialog):
     def finish(self, member: Any, message: str) -> None:
         self.done_with.emit(member, message)
         self.accept()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        bring_forward(self)
-
-    def done(self, result: int) -> None:
-        super().done(result)
-        hand_back(self)
 
     # -- keys ------------------------------------------------------------------------------
 

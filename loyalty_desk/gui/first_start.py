@@ -109,11 +109,27 @@ class FirstRunWizard(QWizard):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._name_buttons()
             self._fill_languages()
             self._fill_printers()
             self._printer_kind_changed()
             self._show_done()
         super().changeEvent(event)
+
+    def _name_buttons(self) -> None:
+        """QWizard names its buttons once, at start; Qt's own translation (qtbase) names
+        them again in the language now installed (the wizard's style is never Mac's)."""
+        from PySide6.QtCore import QCoreApplication
+
+        button = QWizard.WizardButton
+        for which, text in (
+            (button.BackButton, "< &Back"),
+            (button.NextButton, "&Next >"),
+            (button.FinishButton, "&Finish"),
+            (button.CancelButton, "Cancel"),
+            (button.HelpButton, "&Help"),
+        ):
+            self.setButtonText(which, QCoreApplication.translate("QWizard", text))
 
     # -- the order of pages ----------------------------------------------------------------
 

@@ -1,77 +1,75 @@
-"""How money, points, dates, tiers and phones read on screen (all text through Qt's tr)."""
+"""How money, points, dates, tiers and phones read on screen (all text through Qt's tr).
+
+Numbers and money follow the client's language through QLocale (set by gui.i18n). Dates
+stay ISO 8601 (2026-03-10) in both languages: China's own standard (GB/T 7408), and never
+ambiguous to a store's English-speaking staff the way 3/10/26 would be.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from loyalty_desk.domain.people import mask_phone
 from loyalty_desk.domain.tiers import Tier
 
-_chinese_labels = False
 
-
-def use_chinese_labels(on: bool) -> None:
-    """Tier and entry names the domain already knows in Chinese follow the language."""
-    global _chinese_labels
-    _chinese_labels = on
-
-
-def chinese_labels() -> bool:
-    return _chinese_labels
-
-
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
+    """Qt's translation under `context` (pyside6-lupdate finds these calls by this name)."""
     return QCoreApplication.translate(context, text)
 
 
+def _locale() -> QLocale:
+    """The client's locale; a PC set to the bare C locale reads numbers as in English."""
+    chosen = QLocale()
+    return QLocale(QLocale.Language.English) if chosen.language() == QLocale.Language.C else chosen
+
+
+def chinese_labels() -> bool:
+    """Names the domain knows in both languages (coupon kinds) follow the client's."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def number(value: int) -> str:
+    """Grouped the way the client's language writes numbers (QLocale: 12,345)."""
+    return _locale().toString(value)
+
+
 def yuan(fen: int, *, sign: bool = False) -> str:
-    """12345 -> '¥123.45'; thousands grouped; a minus (or plus) in front when asked."""
+    """12345 -> '¥123.45'; thousands grouped for the language; a minus (or plus) when asked."""
     whole, part = divmod(abs(fen), 100)
     prefix = "-" if fen < 0 else ("+" if sign and fen > 0 else "")
-    return f"{prefix}¥{whole:,}.{part:02d}"
+    point = _locale().decimalPoint()
+    return f"{prefix}¥{number(whole)}{point}{part:02d}"
 
 
 def points(value: int, *, sign: bool = False) -> str:
-    return f"{value:+,}" if sign else f"{value:,}"
+    text = number(abs(value))
+    if value < 0:
+        return f"-{text}"
+    return f"+{text}" if sign and value > 0 else text
 
 
 def tier_name(tier: Tier | str) -> str:
-    t = Tier(tier)
-    if _chinese_labels:
-        return t.label_zh
     return {
-        Tier.REGULAR: tr("Tier", "Regular"),
-        Tier.SILVER: tr("Tier", "Silver"),
-        Tier.GOLD: tr("Tier", "Gold"),
-        Tier.DIAMOND: tr("Tier", "Diamond"),
-    }[t]
-
-
-_KIND_ZH = {
-    "EARN": "消费积分",
-    "REDEEM": "积分抵扣",
-    "EXPIRE": "积分过期",
-    "ADJUST": "人工调整",
-    "REVERSAL": "退货冲回",
-    "REFERRAL": "推荐奖励",
-    "BONUS": "奖励积分",
-}
+        Tier.REGULAR: translate("Tier", "Regular"),
+        Tier.SILVER: translate("Tier", "Silver"),
+        Tier.GOLD: translate("Tier", "Gold"),
+        Tier.DIAMOND: translate("Tier", "Diamond"),
+    }[Tier(tier)]
 
 
 def entry_kind(kind: str) -> str:
-    if _chinese_labels and kind in _KIND_ZH:
-        return _KIND_ZH[kind]
     names = {
-        "EARN": tr("Kind", "Earned"),
-        "REDEEM": tr("Kind", "Redeemed"),
-        "EXPIRE": tr("Kind", "Expired"),
-        "ADJUST": tr("Kind", "Adjusted"),
-        "REVERSAL": tr("Kind", "Refund"),
-        "REFERRAL": tr("Kind", "Referral"),
-        "BONUS": tr("Kind", "Bonus"),
+        "EARN": translate("Kind", "Earned"),
+        "REDEEM": translate("Kind", "Redeemed"),
+        "EXPIRE": translate("Kind", "Expired"),
+        "ADJUST": translate("Kind", "Adjusted"),
+        "REVERSAL": translate("Kind", "Refund"),
+        "REFERRAL": translate("Kind", "Referral"),
+        "BONUS": translate("Kind", "Bonus"),
     }
     return names.get(kind, kind)
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
-from loyalty_desk.gui.dialog_base import bring_forward, hand_back
+from loyalty_desk.gui.dialog_base import ForwardDialog
 from loyalty_desk.gui.forms.ui_history_dialog import Ui_HistoryDialog
 from loyalty_desk.gui.member_line import member_line
+from loyalty_desk.gui.rows_model import RowsModel
 from loyalty_desk.gui.widgets import tidy_table
 from loyalty_desk.services import members
 from loyalty_desk.services.views import HistoryLine, MemberView
@@ -21,22 +22,12 @@ _GAIN = QColor("#1a7f37")
 _LOSS = QColor("#cf222e")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[HistoryLine]):
+    columns = 8
+
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
-        self.rows: list[HistoryLine] = []
-
-    def set_rows(self, rows: list[HistoryLine]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 8
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -106,7 +97,7 @@ def load_history(ctx: Context, owner: QWidget, model: HistoryModel, code: str) -
     )
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(ForwardDialog):
     def __init__(self, ctx: Context, member: MemberView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -123,11 +114,3 @@ class HistoryDialog(QDialog):
 
     def _counted(self) -> None:
         self.ui.countLabel.setText(self.tr("{n} entries").format(n=len(self.model.rows)))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        bring_forward(self)
-
-    def done(self, result: int) -> None:
-        super().done(result)
-        hand_back(self)

@@ -1,11 +1,13 @@
-"""The client's language: Qt translations (files arrive with the translation work) and the
-Chinese names the domain already knows for tiers and ledger entries."""
+"""The client's language: our translations (resources/translations/loyalty_desk_*.qm, made
+by `make translations`) and Qt's own (qtbase_zh_CN.qm: the buttons of standard dialogs,
+the wizard's Back/Next, the file dialog), and the locale numbers are written in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from pathlib import Path
 
-from loyalty_desk.gui import formatting
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
 from loyalty_desk.resources import resources_dir
 from loyalty_desk.texts import prefers_chinese
 
@@ -19,19 +21,42 @@ def locale_name(language: str) -> str:
     return str(language)
 
 
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own .qm files are: PySide6's folder, or next to ours in a bundle."""
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), translations_dir()]
+
+
+def _load(locale: QLocale, name: str, folders: list[Path]) -> QTranslator | None:
+    for folder in folders:
+        translator = QTranslator()
+        if translator.load(locale, name, "_", str(folder)):
+            return translator
+    return None
+
+
 def apply(language: str) -> str:
-    """Switch the running client to `language`; returns the locale now in effect."""
+    """Switch the running client to `language`; returns the locale now in effect. Every
+    widget gets a LanguageChange event and retranslates itself."""
     app = QCoreApplication.instance()
     name = locale_name(language)
+    locale = QLocale(name)
+    QLocale.setDefault(locale)
+    if app is None:
+        return name
     for old in _installed:
-        if app is not None:
-            app.removeTranslator(old)
+        app.removeTranslator(old)
     _installed.clear()
-    folder = resources_dir() / "translations"
-    translator = QTranslator()
-    if app is not None and translator.load(QLocale(name), "loyalty_desk", "_", str(folder)):
-        app.installTranslator(translator)
-        _installed.append(translator)
-    QLocale.setDefault(QLocale(name))
-    formatting.use_chinese_labels(name.startswith("zh"))
+    if name == "en":
+        return name  # the source language: nothing to load
+    for translator in (
+        _load(locale, "qtbase", qt_translations_dirs()),
+        _load(locale, "loyalty_desk", [translations_dir()]),
+    ):
+        if translator is not None:
+            app.installTranslator(translator)
+            _installed.append(translator)
     return name

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from loyalty_desk.gui.context import Context
-from loyalty_desk.gui.dialog_base import bring_forward, hand_back
+from loyalty_desk.gui.dialog_base import ForwardDialog
 from loyalty_desk.gui.forms.ui_member_detail_dialog import Ui_MemberDetailDialog
 from loyalty_desk.gui.history_dialog import HistoryModel, load_history, setup_history_view
 from loyalty_desk.gui.widgets import say
@@ -16,7 +15,7 @@ from loyalty_desk.services.member_panel import MemberCard
 from loyalty_desk.services.views import MemberView
 
 
-class MemberDetailDialog(QDialog):
+class MemberDetailDialog(ForwardDialog):
     edited = Signal()
 
     def __init__(self, ctx: Context, code: str, parent: QWidget | None = None) -> None:
@@ -71,11 +70,3 @@ class MemberDetailDialog(QDialog):
     def _serve(self) -> None:
         self.ctx.member_requested.emit(self.code)
         self.accept()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        bring_forward(self)
-
-    def done(self, result: int) -> None:
-        super().done(result)
-        hand_back(self)

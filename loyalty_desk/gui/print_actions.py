@@ -8,24 +8,32 @@ What happened (printed, saved, refused) is said on the screen that asked.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from loyalty_desk.domain.errors import Refusal
-from loyalty_desk.gui import printing
 from loyalty_desk.gui.context import Context
+from loyalty_desk.gui.dialog_base import hand_back
+
+if TYPE_CHECKING:  # QtPdf and QtPrintSupport load on the first print, not at sign-in
+    from loyalty_desk.gui import printing
 
 Report = Callable[[str, str], None]  # (text, tone)
 
 
 def choose_pdf_path(parent: QWidget | None, title: str) -> str | None:
     """Where to save a PDF: asked with the system's file dialog (tests replace this)."""
+    from loyalty_desk.gui import printing
+
     return printing.ask_save_path(parent, title)
 
 
 def printer_job(ctx: Context, parent: QWidget, report: Report) -> printing.Printing:
     """A print job on the chosen printer whose outcome is said through `report`."""
+    from loyalty_desk.gui import printing
+
     job = printing.Printing(
         ctx.desk, parent, choose_file=lambda widget, title: choose_pdf_path(widget, title)
     )
@@ -44,14 +52,20 @@ class PrintActions(QObject):
         self.report = report
 
     def slip(self, receipt_no: str) -> None:
+        from loyalty_desk.gui import printing
+
         desk = self.ctx.desk
         self._preview(lambda: printing.slip_document(desk, receipt_no), "points slip")
 
     def card(self, member_code: str) -> None:
+        from loyalty_desk.gui import printing
+
         desk = self.ctx.desk
         self._preview(lambda: printing.card_document(desk, member_code), "member card")
 
     def voucher(self, code: str) -> None:
+        from loyalty_desk.gui import printing
+
         desk = self.ctx.desk
         self._preview(lambda: printing.voucher_document(desk, code), "voucher")
 
@@ -65,9 +79,12 @@ class PrintActions(QObject):
         )
 
     def _show(self, document: printing.Document) -> None:
+        from loyalty_desk.gui import printing
+
         job = printer_job(self.ctx, self.widget, self.report)
         dialog = printing.PrintPreviewDialog(job, document, self.widget.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.print_button.setDefault(True)  # Enter prints, Esc closes
+        dialog.finished.connect(lambda _result: hand_back(dialog))  # the keyboard returns
         dialog.open()
         self.previewed.emit(dialog)

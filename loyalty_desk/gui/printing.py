@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desk.domain.errors import Refusal
+from loyalty_desk.gui.formatting import translate
 from loyalty_desk.services import vouchers
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.texts import tr
 
 ChooseFile = Callable[[QWidget | None, str], str | None]
 
@@ -63,14 +63,16 @@ def _both(
 def voucher_document(desk: Desk, code: str) -> Document | Refusal:
     choice = vouchers.printer_choice(desk)
     return _both(
-        tr("Voucher", "优惠券"), lambda layout: vouchers.render_voucher(desk, code, layout), choice
+        translate("Printing", "Voucher"),
+        lambda layout: vouchers.render_voucher(desk, code, layout),
+        choice,
     )
 
 
 def slip_document(desk: Desk, receipt_no: str) -> Document | Refusal:
     choice = vouchers.printer_choice(desk)
     return _both(
-        tr("Points slip", "积分小票"),
+        translate("Printing", "Points slip"),
         lambda layout: vouchers.render_slip(desk, receipt_no, layout),
         choice,
     )
@@ -79,7 +81,7 @@ def slip_document(desk: Desk, receipt_no: str) -> Document | Refusal:
 def card_document(desk: Desk, member_ref: str) -> Document | Refusal:
     choice = vouchers.printer_choice(desk)
     return _both(
-        tr("Member card", "会员卡"),
+        translate("Printing", "Member card"),
         lambda layout: vouchers.render_card(desk, member_ref, layout),
         choice,
     )
@@ -135,7 +137,7 @@ def paint_pdf(data: bytes, printer: QPrinter) -> int:
 
 def ask_save_path(parent: QWidget | None, title: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, tr("Save as PDF", "另存为 PDF"), f"{title}.pdf", "PDF (*.pdf)"
+        parent, translate("Printing", "Save as PDF"), f"{title}.pdf", "PDF (*.pdf)"
     )
     return path or None
 
@@ -196,9 +198,11 @@ class Printing(QObject):
         try:
             Path(path).write_bytes(document.pdf)
         except OSError as exc:
-            self.failed.emit(tr(f"Cannot save {path}: {exc}", f"无法保存 {path}：{exc}"))
+            self.failed.emit(
+                translate("Printing", "Cannot save {path}: {exc}").format(path=path, exc=exc)
+            )
             return False
-        self.done.emit(tr(f"Saved {path}", f"已保存 {path}"))
+        self.done.emit(translate("Printing", "Saved {path}").format(path=path))
         return True
 
     def _thermal(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
@@ -214,7 +218,7 @@ class Printing(QObject):
         if isinstance(outcome, Refusal):
             self.failed.emit(outcome.message)
         else:
-            self.done.emit(tr("Printed on the receipt printer", "已在小票打印机打印"))
+            self.done.emit(translate("Printing", "Printed on the receipt printer"))
 
     def _system(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
         printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -226,9 +230,13 @@ class Printing(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         if paint_pdf(document.pdf, printer) == 0:
-            self.failed.emit(tr("The printer could not be opened.", "无法打开打印机。"))
+            self.failed.emit(translate("Printing", "The printer could not be opened."))
             return False
-        self.done.emit(tr(f"Sent to {printer.printerName() or 'the printer'}", "已发送到打印机"))
+        self.done.emit(
+            translate("Printing", "Sent to {printer}").format(printer=printer.printerName())
+            if printer.printerName()
+            else translate("Printing", "Sent to the printer")
+        )
         return True
 
 
@@ -242,7 +250,9 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.printing = printing
         self.document = document
-        self.setWindowTitle(tr(f"Print preview — {document.title}", f"打印预览 — {document.title}"))
+        self.setWindowTitle(
+            translate("Printing", "Print preview — {title}").format(title=document.title)
+        )
         self.preview_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         self.preview = QPrintPreviewWidget(self.preview_printer, self)
         self.preview.paintRequested.connect(lambda printer: paint_pdf(document.pdf, printer))
@@ -250,17 +260,17 @@ class PrintPreviewDialog(QDialog):
         self.preview.setMinimumSize(420, 560)
         choice = printing.choice()
         where = {
-            vouchers.PrinterKind.SYSTEM: choice.system_name or tr("system printer", "系统打印机"),
-            vouchers.PrinterKind.THERMAL: tr(
-                f"receipt printer {choice.thermal_target} ({choice.width_mm} mm)",
-                f"小票打印机 {choice.thermal_target}（{choice.width_mm}mm）",
-            ),
-            vouchers.PrinterKind.PDF: tr("PDF file", "PDF 文件"),
+            vouchers.PrinterKind.SYSTEM: choice.system_name
+            or translate("Printing", "system printer"),
+            vouchers.PrinterKind.THERMAL: translate(
+                "Printing", "receipt printer {target} ({mm} mm)"
+            ).format(target=choice.thermal_target, mm=choice.width_mm),
+            vouchers.PrinterKind.PDF: translate("Printing", "PDF file"),
         }[choice.kind]
-        self.where = QLabel(tr(f"Printer: {where}", f"打印机：{where}"))
+        self.where = QLabel(translate("Printing", "Printer: {where}").format(where=where))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.print_button = QPushButton(tr("Print", "打印"))
-        self.save_button = QPushButton(tr("Save as PDF", "另存为 PDF"))
+        self.print_button = QPushButton(translate("Printing", "Print"))
+        self.save_button = QPushButton(translate("Printing", "Save as PDF"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -333,9 +343,9 @@ class BatchRenderer(QThread):
                 ),
             )
         except _Cancelled:
-            self.failed.emit(tr("Cancelled.", "已取消。"))
+            self.failed.emit(translate("Printing", "Cancelled."))
             return
-        title = tr(f"{len(contents)} vouchers", f"优惠券 {len(contents)} 张")
+        title = translate("Printing", "{n} vouchers").format(n=len(contents))
         self.rendered.emit(Document(title, pdf, escpos))
 
 
@@ -346,11 +356,9 @@ class BatchPrintDialog(QDialog):
 
     def __init__(self, desk: Desk, codes: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Printing vouchers", "打印优惠券"))
+        self.setWindowTitle(translate("Printing", "Printing vouchers"))
         self.document: Document | None = None
-        self.label = QLabel(
-            tr(f"Rendering {len(codes)} vouchers…", f"正在生成 {len(codes)} 张优惠券…")
-        )
+        self.label = QLabel(translate("Printing", "Rendering {n} vouchers…").format(n=len(codes)))
         self.bar = QProgressBar(self)
         self.bar.setRange(0, max(1, len(codes)))
         self.bar.setValue(0)
@@ -371,12 +379,14 @@ class BatchPrintDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.bar.setValue(done)
         self.label.setText(
-            tr(f"Rendering {done} of {total} vouchers…", f"正在生成 {done}/{total} 张…")
+            translate("Printing", "Rendering {done} of {total} vouchers…").format(
+                done=done, total=total
+            )
         )
 
     def _rendered(self, document: Document) -> None:
         self.document = document
-        self.label.setText(tr("Ready to print.", "可以打印了。"))
+        self.label.setText(translate("Printing", "Ready to print."))
         self.ready.emit(document)
         self.accept()
 
@@ -401,7 +411,7 @@ def print_with_preview(
 ) -> bool:
     """Preview one voucher, slip or card, then print it on the chosen printer."""
     if isinstance(document, Refusal):
-        QMessageBox.warning(parent, tr("Cannot print", "无法打印"), document.message)
+        QMessageBox.warning(parent, translate("Printing", "Cannot print"), document.message)
         return False
     preview = PrintPreviewDialog(Printing(desk, parent), document, parent)
     return preview.exec() == QDialog.DialogCode.Accepted

@@ -1,4 +1,5 @@
-"""Redeem points against a receipt: a spinner capped by the rules, the discount shown large."""
+"""Redeem points against a receipt: a spinner capped by the rules, the discount shown large.
+A coupon scanned here, or F12, hands over to the coupon dialog."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from loyalty_desk.domain.coupons import looks_like_coupon, normalise_code
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.domain.money import parse_yuan
 from loyalty_desk.gui import formatting as fmt
@@ -22,7 +24,7 @@ LIMITS_DELAY_MS = 200
 
 
 class RedeemDialog(ActionDialog):
-    coupon_wanted = Signal(str, str)  # receipt number and total typed so far
+    coupon_wanted = Signal(str, str, str)  # coupon code (or ""), receipt number and total
 
     def __init__(self, ctx: Context, member: MemberView, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -144,7 +146,10 @@ class RedeemDialog(ActionDialog):
         """A coupon instead of points: the coupon dialog takes over what was typed."""
         if self.running:
             return
-        self.coupon_wanted.emit(self.ui.receiptEdit.text(), self.ui.amountEdit.text())
+        self.hand_over("", self.ui.receiptEdit.text())
+
+    def hand_over(self, code: str, receipt: str) -> None:
+        self.coupon_wanted.emit(code, receipt, self.ui.amountEdit.text())
         self.reject()
 
     def use_most(self) -> None:
@@ -160,7 +165,10 @@ class RedeemDialog(ActionDialog):
         )
 
     def on_enter(self) -> None:
-        if self.ui.receiptEdit.hasFocus() and not self.ui.amountEdit.text():
+        scanned = self.ui.receiptEdit.text()
+        if self.ui.receiptEdit.hasFocus() and looks_like_coupon(scanned):
+            self.hand_over(normalise_code(scanned), "")  # a coupon scanned: the coupon flow
+        elif self.ui.receiptEdit.hasFocus() and not self.ui.amountEdit.text():
             self.ui.amountEdit.setFocus()
         elif self.ui.amountEdit.hasFocus() and self.limits is None:
             self._timer.stop()

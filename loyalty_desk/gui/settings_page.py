@@ -1,15 +1,18 @@
-"""Settings (managers): store name, time zone, language, printer, and staff accounts."""
+"""Settings (managers): store name, time zone, language, printer, the central server (see
+gui/server_settings.py), and staff accounts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_settings_page import Ui_SettingsPage
+from loyalty_desk.gui.rows_model import RowsModel
+from loyalty_desk.gui.server_settings import ServerSettings
 from loyalty_desk.gui.staff_dialog import StaffDialog
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, say, tidy_table
 from loyalty_desk.services import settings, staff_admin
@@ -17,22 +20,12 @@ from loyalty_desk.services.settings import Language, PrinterChoice, PrinterKind,
 from loyalty_desk.services.staff_admin import StaffAccount
 
 
-class StaffModel(QAbstractTableModel):
+class StaffModel(RowsModel[StaffAccount]):
+    columns = 3
+
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
-        self.rows: list[StaffAccount] = []
-
-    def set_rows(self, rows: list[StaffAccount]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 3
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -87,10 +80,7 @@ class SettingsPage(QWidget):
         no_input_method(ui.printerTargetCombo)
         ui.saveButton.clicked.connect(self.save)
         ui.languageNote.setText(
-            self.tr(
-                "Tier and history names follow the language at once; the full translation "
-                "arrives with a later update."
-            )
+            self.tr("The screens switch to the language as soon as the settings are saved.")
         )
         self.staff = StaffModel(ctx)
         ui.staffView.setModel(self.staff)
@@ -103,6 +93,10 @@ class SettingsPage(QWidget):
         ui.activeButton.clicked.connect(self._toggle_active)
         say(ui.settingsMessage, "")
         say(ui.staffMessage, "")
+        # Above the staff accounts, apart from the store's settings and their Save button:
+        # registering is a step of its own, done at once.
+        self.server = ServerSettings(ctx, self)
+        ui.rightColumn.insertWidget(0, self.server)
         self._printers_listed = False
         self._staff_buttons()
 
@@ -113,6 +107,7 @@ class SettingsPage(QWidget):
         self.ctx.ops.run(
             lambda: settings.load(desk), on_done=self._show, owner=self, label="settings"
         )
+        self.server.load()
         self.load_staff()
         self.ui.storeNameEdit.setFocus()
 

@@ -123,6 +123,7 @@ def _run_window(data_dir: Path, member_code: str, checks: Checks) -> None:
     families = qt.font().families()
     checks.check("shipped CJK font", any("WenQuanYi" in f for f in families), ", ".join(families))
     checks.check("icons (qrc)", not QIcon(":/icons/app.svg").isNull())
+    _check_translations(checks)
     window = MainWindow(data_dir)
     faults: list[str] = []
     window.ops.default_fault = lambda fault, _owner: faults.append(repr(fault))
@@ -178,6 +179,19 @@ def _run_window(data_dir: Path, member_code: str, checks: Checks) -> None:
     reporter.uninstall()
     client.stop_logging()
     checks.check("no unhandled errors", not reporter.crashes, reporter.crashes)
+
+
+def _check_translations(checks: Checks) -> None:
+    """Chinese, ours and Qt's own, is found from wherever the program runs."""
+    from PySide6.QtCore import QCoreApplication
+
+    from loyalty_desk.gui import i18n
+
+    i18n.apply("zh_CN")
+    ours = QCoreApplication.translate("MainWindow", "Checkout")
+    qt = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    i18n.apply("en")
+    checks.check("Chinese translations", (ours, qt) == ("收银", "取消"), f"{ours} {qt}")
 
 
 def _check_files(data_dir: Path, checks: Checks) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 from loyalty_desk.gui.context import Context
@@ -47,12 +47,10 @@ class StatusBar(QObject):
         self.sync_label.setObjectName("syncLabel")
         self.pull_bar = QProgressBar()
         self.pull_bar.setMaximumWidth(160)
-        self.pull_bar.setFormat(self.tr("Receiving %p%"))
         self.pull_bar.setVisible(False)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNowButton")
-        self.sync_button.setText(self.tr("Sync now"))
-        self.sync_button.setToolTip(self.tr("Send this till's events and fetch the chain's now"))
+        self._name_things()
         self.sync_button.setVisible(False)
         self.sync_button.clicked.connect(self.sync_now)
         bar.addWidget(self.busy)
@@ -75,6 +73,20 @@ class StatusBar(QObject):
         self._countdown = QTimer(self)  # "retrying in N s" counts down
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._render)
+
+        bar.installEventFilter(self)  # the bar hears of a language change; this object not
+
+    def _name_things(self) -> None:
+        self.pull_bar.setFormat(self.tr("Receiving %p%"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Send this till's events and fetch the chain's now"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.bar and event.type() == QEvent.Type.LanguageChange:
+            self._name_things()
+            self.set_staff(self.ctx.staff)
+            self._render()
+        return False
 
     # -- busy ------------------------------------------------------------------------------
 

@@ -322,79 +322,160 @@ def cmd_admin_revoke(db: Any, args: argparse.Namespace) -> Output:
 
 
 def register(sub: Any) -> None:
-    serve = sub.add_parser("serve", help="run the central server (needs the server extra)")
-    serve.add_argument("--database-url", help="postgresql+psycopg://… or sqlite:///… ")
+    serve = sub.add_parser(
+        "serve",
+        help=tr(
+            "run the central server (needs the server extra)", "运行总部服务器（需要 server 扩展）"
+        ),
+    )
+    serve.add_argument(
+        "--database-url",
+        help=tr("postgresql+psycopg://… or sqlite:///… ", "postgresql+psycopg://… 或 sqlite:///… "),
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
-    serve.add_argument("--workers", type=int, help="worker processes (PostgreSQL only)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help=tr("worker processes (PostgreSQL only)", "工作进程数（仅 PostgreSQL）"),
+    )
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     serve.set_defaults(handler=cmd_serve)
 
-    server = sub.add_parser("server", help="administer the central server's database")
-    server.add_argument("--database-url", help="default: $LOYALTY_SERVER_DATABASE_URL or SQLite")
+    server = sub.add_parser(
+        "server", help=tr("administer the central server's database", "管理总部服务器数据库")
+    )
+    server.add_argument(
+        "--database-url",
+        help=tr(
+            "default: $LOYALTY_SERVER_DATABASE_URL or SQLite",
+            "默认：$LOYALTY_SERVER_DATABASE_URL 或 SQLite",
+        ),
+    )
     ssub = server.add_subparsers(dest="server_command", required=True, parser_class=Parser)
 
-    store = ssub.add_parser("store", help="stores and their registration codes")
+    store = ssub.add_parser(
+        "store", help=tr("stores and their registration codes", "门店及其注册码")
+    )
     stsub = store.add_subparsers(dest="store_command", required=True, parser_class=Parser)
-    add = stsub.add_parser("add", help="add a store")
+    add = stsub.add_parser("add", help=tr("add a store", "添加门店"))
     add.add_argument("--store-id", required=True)
     add.add_argument("--name", required=True)
     add.set_defaults(handler=cmd_store_add)
-    stsub.add_parser("list", help="list stores").set_defaults(handler=cmd_store_list)
-    code = stsub.add_parser("code", help="a one-time code to register a till (24 h)")
+    stsub.add_parser("list", help=tr("list stores", "列出门店")).set_defaults(
+        handler=cmd_store_list
+    )
+    code = stsub.add_parser(
+        "code",
+        help=tr(
+            "a one-time code to register a till (24 h)", "注册收银机的一次性注册码（24 小时有效）"
+        ),
+    )
     code.add_argument("store_id")
     code.set_defaults(handler=cmd_store_code)
 
-    device = ssub.add_parser("device", help="registered tills")
+    device = ssub.add_parser("device", help=tr("registered tills", "已注册的收银机"))
     dsub = device.add_subparsers(dest="device_command", required=True, parser_class=Parser)
-    dsub.add_parser("list", help="list tills").set_defaults(handler=cmd_device_list)
-    revoke = dsub.add_parser("revoke", help="refuse a till from now on (lost or stolen)")
+    dsub.add_parser("list", help=tr("list tills", "列出收银机")).set_defaults(
+        handler=cmd_device_list
+    )
+    revoke = dsub.add_parser(
+        "revoke",
+        help=tr(
+            "refuse a till from now on (lost or stolen)", "从现在起拒绝某台收银机（丢失或被盗）"
+        ),
+    )
     revoke.add_argument("device_id")
     revoke.set_defaults(handler=cmd_device_revoke)
 
-    rules = ssub.add_parser("rules", help="business rule versions")
+    rules = ssub.add_parser("rules", help=tr("business rule versions", "业务规则版本"))
     rsub = rules.add_subparsers(dest="rules_command", required=True, parser_class=Parser)
-    publish = rsub.add_parser("publish", help="publish a rule-set version from a TOML file")
+    publish = rsub.add_parser(
+        "publish",
+        help=tr("publish a rule-set version from a TOML file", "从 TOML 文件发布规则版本"),
+    )
     publish.add_argument("file")
-    publish.add_argument("--effective", required=True, help="YYYY-MM-DD or an ISO time")
-    publish.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="for a plain date")
+    publish.add_argument(
+        "--effective", required=True, help=tr("YYYY-MM-DD or an ISO time", "YYYY-MM-DD 或 ISO 时间")
+    )
+    publish.add_argument(
+        "--timezone", default=DEFAULT_TIMEZONE, help=tr("for a plain date", "用于纯日期")
+    )
     publish.set_defaults(handler=cmd_rules_publish)
 
-    cases = ssub.add_parser("cases", help="overdrafts, double coupons, quarantined events")
-    cases.add_argument("--all", action="store_true", help="closed cases too")
+    cases = ssub.add_parser(
+        "cases",
+        help=tr("overdrafts, double coupons, quarantined events", "透支、重复券、隔离的记录"),
+    )
+    cases.add_argument(
+        "--all", action="store_true", help=tr("closed cases too", "包括已关闭的案件")
+    )
     csub = cases.add_subparsers(dest="cases_command", required=False, parser_class=Parser)
-    close = csub.add_parser("close", help="close a case after dealing with it")
+    close = csub.add_parser(
+        "close", help=tr("close a case after dealing with it", "处理后关闭案件")
+    )
     close.add_argument("case_id", type=int)
     close.add_argument("--note", required=True)
     cases.set_defaults(handler=cmd_cases)
 
-    report = ssub.add_parser("report", help="the chain's reports from the central ledger")
+    report = ssub.add_parser(
+        "report", help=tr("the chain's reports from the central ledger", "基于总部账本的连锁报表")
+    )
     rpsub = report.add_subparsers(dest="report_command", required=True, parser_class=Parser)
-    kpi = rpsub.add_parser("kpi", help="KPIs of a period per store and for the chain")
+    kpi = rpsub.add_parser(
+        "kpi",
+        help=tr("KPIs of a period per store and for the chain", "某期间各门店及全连锁的关键指标"),
+    )
     kpi.add_argument("--from", dest="date_from", required=True, metavar="DATE")
     kpi.add_argument("--to", dest="date_to", required=True, metavar="DATE")
-    kpi.add_argument("--store", help="one store only")
+    kpi.add_argument("--store", help=tr("one store only", "只看一家门店"))
     kpi.add_argument("--format", choices=["text", "json", "csv"], default="text")
-    kpi.add_argument("--out", help="write the report to FILE")
-    kpi.add_argument("--top", type=int, default=10, help="how many top members to list")
-    kpi.add_argument("--timezone", help=f"the days' time zone (default {DEFAULT_TIMEZONE})")
-    kpi.add_argument("--full-phones", action="store_true", help="phones unmasked")
+    kpi.add_argument("--out", help=tr("write the report to FILE", "将报表写入 FILE"))
+    kpi.add_argument(
+        "--top", type=int, default=10, help=tr("how many top members to list", "列出前多少名会员")
+    )
+    kpi.add_argument(
+        "--timezone",
+        help=tr(
+            f"the days' time zone (default {DEFAULT_TIMEZONE})",
+            f"日期所用时区（默认 {DEFAULT_TIMEZONE}）",
+        ),
+    )
+    kpi.add_argument(
+        "--full-phones", action="store_true", help=tr("phones unmasked", "显示完整手机号")
+    )
     kpi.set_defaults(handler=cmd_report_kpi)
 
-    adm = ssub.add_parser("admin", help="tokens for reading reports over HTTP")
+    adm = ssub.add_parser(
+        "admin", help=tr("tokens for reading reports over HTTP", "通过 HTTP 读取报表的令牌")
+    )
     asub = adm.add_subparsers(dest="admin_command", required=True, parser_class=Parser)
-    token = asub.add_parser("token", help="a new admin (or --store manager) token")
-    token.add_argument("--name", required=True, help="who holds it")
-    token.add_argument("--store", help="a store manager's token: reads this store only")
-    token.add_argument("--days", type=int, default=365, help="how long it is valid")
+    token = asub.add_parser(
+        "token",
+        help=tr("a new admin (or --store manager) token", "新的管理员（或 --store 店长）令牌"),
+    )
+    token.add_argument("--name", required=True, help=tr("who holds it", "持有人"))
+    token.add_argument(
+        "--store",
+        help=tr("a store manager's token: reads this store only", "店长令牌：只能读取本店"),
+    )
+    token.add_argument(
+        "--days", type=int, default=365, help=tr("how long it is valid", "有效期多长")
+    )
     token.set_defaults(handler=cmd_admin_token)
-    asub.add_parser("list", help="list admin tokens").set_defaults(handler=cmd_admin_list)
-    arevoke = asub.add_parser("revoke", help="refuse a token from now on")
+    asub.add_parser("list", help=tr("list admin tokens", "列出管理员令牌")).set_defaults(
+        handler=cmd_admin_list
+    )
+    arevoke = asub.add_parser("revoke", help=tr("refuse a token from now on", "从现在起拒绝某令牌"))
     arevoke.add_argument("token_id")
     arevoke.set_defaults(handler=cmd_admin_revoke)
 
-    feed = ssub.add_parser("feed", help="the pull feed")
+    feed = ssub.add_parser("feed", help=tr("the pull feed", "拉取数据流"))
     fsub = feed.add_subparsers(dest="feed_command", required=True, parser_class=Parser)
     fsub.add_parser(
-        "reset", help="after restoring a backup: every till pulls everything again"
+        "reset",
+        help=tr(
+            "after restoring a backup: every till pulls everything again",
+            "恢复备份后：每台收银机重新拉取全部数据",
+        ),
     ).set_defaults(handler=cmd_feed_reset)

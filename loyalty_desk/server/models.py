@@ -202,11 +202,11 @@ class Lot(Base):
 
     __table_args__ = (
         Index("ix_lot_member", "member_id", "expires_at"),
-        # Chain reports: unspent points by expiry month (only lots with points left).
+        # Chain reports: unspent points by expiry month and issuing store, from the index.
         Index(
-            "ix_lot_open_expiry",
+            "ix_lot_open_store",
             "expires_at",
-            "member_id",
+            "store_id",
             "remaining",
             postgresql_where=text("remaining > 0"),
             sqlite_where=text("remaining > 0"),

@@ -21,7 +21,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, literal_column, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from loyalty_desk.domain.kpis import PointFlows, Visits
 from loyalty_desk.server import models as m
@@ -89,80 +103,98 @@ def refunds(conn: Connection, w: Window) -> dict[str, int]:
     return {str(s): _int(v) for s, v in rows}
 
 
-def visits(conn: Connection, current: Window, previous: Window) -> dict[str, Visits]:
+TopSpenders = dict[str, list[tuple[str, int, int]]]
+
+
+def visits(
+    conn: Connection, current: Window, previous: Window, top: int
+) -> tuple[dict[str, Visits], TopSpenders]:
     """Per store and for the chain (key CHAIN): who bought in this period and in the one
-    before. A member who bought in two stores is active in both, and once in the chain."""
+    before, and the biggest spenders of this period — (member id, receipts, paid fen),
+    biggest first, ties by member id. A member who bought in two stores is active in both
+    and once in the chain.
+
+    One statement: both periods' receipts are aggregated once per (store, member) into a
+    materialised CTE, which the counts and the rankings then read (the aggregation is the
+    expensive part: a million members' receipts)."""
     now = case((E.occurred_at >= current.start, 1), else_=0)
-    in_both = and_(E.kind == "EARN", E.occurred_at >= previous.start, E.occurred_at < current.end)
-    out: dict[str, Visits] = {}
-    for by_store in (True, False):
-        keys = [E.store_id, E.member_id] if by_store else [E.member_id]
-        per = (
-            select(*keys, func.sum(now).label("now"), func.sum(1 - now).label("before"))
-            .where(in_both)
-            .group_by(*keys)
-            .subquery()
+    per = (
+        select(
+            E.store_id.label("store_id"),
+            E.member_id.label("member_id"),
+            func.sum(now).label("now"),
+            func.sum(1 - now).label("before"),
+            func.sum(case((E.occurred_at >= current.start, E.amount_fen), else_=0)).label("spend"),
         )
-        p = per.c
-        counts = (
-            func.count().filter(p.now > 0),
-            func.count().filter(p.now > 1),
-            func.count().filter(p.before > 0),
-            func.count().filter(p.before > 1),
-            func.count().filter(and_(p.before > 0, p.now == 0)),
+        .where(E.kind == "EARN", E.occurred_at >= previous.start, E.occurred_at < current.end)
+        .group_by(E.store_id, E.member_id)
+        .cte("per")
+        .prefix_with("MATERIALIZED")
+    )
+    whole = (
+        select(
+            per.c.member_id,
+            func.sum(per.c.now).label("now"),
+            func.sum(per.c.before).label("before"),
+            func.sum(per.c.spend).label("spend"),
         )
-        rows: list[Any]
-        if by_store:
-            rows = list(conn.execute(select(p.store_id, *counts).group_by(p.store_id)))
-        else:
-            rows = [(CHAIN, *conn.execute(select(*counts)).one())]
-        for key, *n in rows:
-            out[str(key)] = Visits(*(_int(c) for c in n))
-    return out
+        .group_by(per.c.member_id)
+        .cte("whole")
+    )
 
+    def counts(p: Any) -> list[Any]:
+        return [
+            cast(func.count().filter(p.now > 0), BigInteger),
+            cast(func.count().filter(p.now > 1), BigInteger),
+            cast(func.count().filter(p.before > 0), BigInteger),
+            cast(func.count().filter(p.before > 1), BigInteger),
+            cast(func.count().filter(and_(p.before > 0, p.now == 0)), BigInteger),
+        ]
 
-def top_spenders(conn: Connection, w: Window, top: int) -> dict[str, list[tuple[str, int, int]]]:
-    """Per store and for the chain (key CHAIN): (member id, receipts, paid fen) of the
-    biggest spenders of the window, biggest first (ties by member id)."""
-    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    if top <= 0:
-        return out
-    in_window = and_(E.kind == "EARN", E.occurred_at >= w.start, E.occurred_at < w.end)
-    for by_store in (True, False):
-        keys = [E.store_id, E.member_id] if by_store else [E.member_id]
-        per = (
-            select(
-                *keys,
-                func.count().label("n"),
-                func.coalesce(func.sum(E.amount_fen), 0).label("spend"),
+    no_member = cast(null(), String)
+    zero = cast(literal(0), BigInteger)
+    chain_key = cast(literal(CHAIN), String)
+    parts: list[Any] = [
+        select(literal("v"), per.c.store_id, no_member, *counts(per.c)).group_by(per.c.store_id),
+        select(literal("v"), chain_key, no_member, *counts(whole.c)),
+    ]
+    if top > 0:
+        for scope, p in ((per.c.store_id, per.c), (chain_key, whole.c)):
+            by_spend = (p.spend.desc(), p.member_id)
+            rank = (
+                func.row_number().over(partition_by=p.store_id, order_by=by_spend)
+                if p is per.c
+                else func.row_number().over(order_by=by_spend)
             )
-            .where(in_window)
-            .group_by(*keys)
-            .subquery()
-        )
-        p = per.c
-        rows: list[Any]
-        if by_store:
-            rank = func.row_number().over(
-                partition_by=p.store_id, order_by=(p.spend.desc(), p.member_id)
+            ranked = (
+                select(scope.label("scope"), p.member_id, p.now, p.spend, rank.label("rank"))
+                .where(p.now > 0)
+                .subquery()
             )
-            ranked = select(p.store_id, p.member_id, p.n, p.spend, rank.label("rank")).subquery()
             r = ranked.c
-            rows = list(
-                conn.execute(
-                    select(r.store_id, r.member_id, r.n, r.spend)
-                    .where(r.rank <= top)
-                    .order_by(r.store_id, r.rank)
-                )
+            parts.append(
+                select(
+                    literal("t"),
+                    r.scope,
+                    r.member_id,
+                    cast(r.now, BigInteger),
+                    cast(r.spend, BigInteger),
+                    cast(r.rank, BigInteger),
+                    zero,
+                    zero,
+                ).where(r.rank <= top)
             )
+    out: dict[str, Visits] = {}
+    tops: TopSpenders = defaultdict(list)
+    ranked_rows: list[tuple[str, int, str, int, int]] = []
+    for what, scope, member_id, a, b, c, d, e in conn.execute(union_all(*parts)):
+        if what == "v":
+            out[str(scope)] = Visits(_int(a), _int(b), _int(c), _int(d), _int(e))
         else:
-            best = conn.execute(
-                select(p.member_id, p.n, p.spend).order_by(p.spend.desc(), p.member_id).limit(top)
-            ).all()
-            rows = [(CHAIN, *row) for row in best]
-        for scope, member_id, n, spend in rows:
-            out[str(scope)].append((str(member_id), _int(n), _int(spend)))
-    return out
+            ranked_rows.append((str(scope), _int(c), str(member_id), _int(a), _int(b)))
+    for scope, _, member_id, n, spend in sorted(ranked_rows):
+        tops[scope].append((member_id, n, spend))
+    return out, tops
 
 
 def member_rows(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
@@ -242,27 +274,16 @@ def open_expiry_range(conn: Connection) -> tuple[datetime | None, datetime | Non
     return first, last
 
 
-def open_points_by_month(conn: Connection, bounds: Sequence[datetime]) -> dict[str, dict[int, int]]:
-    """Home store -> {i: unspent points in lots expiring in [bounds[i], bounds[i + 1])}:
-    one pass over the open lots, bucketed by a CASE over the month boundaries."""
+def open_points_between(conn: Connection, start: datetime, end: datetime) -> dict[str, int]:
+    """Store that issued them -> unspent points in lots expiring in [start, end): read from
+    the partial index of open lots alone (one month of a million members' lots at a time)."""
     lot = m.Lot.__table__.c
-    if len(bounds) < 2:
-        return {}
-    bucket = case(
-        *((lot.expires_at < bounds[i + 1], i) for i in range(len(bounds) - 1)),
-        else_=len(bounds) - 1,
-    ).label("bucket")
     rows = conn.execute(
-        select(MEM.home_store_id, bucket, func.coalesce(func.sum(lot.remaining), 0))
-        .select_from(m.Lot.__table__.join(m.Member.__table__, MEM.id == lot.member_id))
-        .where(lot.remaining > ZERO, lot.expires_at >= bounds[0])
-        .group_by(MEM.home_store_id, bucket)
+        select(lot.store_id, func.coalesce(func.sum(lot.remaining), 0))
+        .where(lot.remaining > ZERO, lot.expires_at >= start, lot.expires_at < end)
+        .group_by(lot.store_id)
     ).all()
-    out: dict[str, dict[int, int]] = defaultdict(dict)
-    for store, i, points in rows:
-        if int(i) < len(bounds) - 1:
-            out[str(store)][int(i)] = _int(points)
-    return out
+    return {str(s): _int(v) for s, v in rows}
 
 
 # -- coupons --------------------------------------------------------------------------------

@@ -72,6 +72,8 @@ class StoreSettings:
 def _printer_from(value: Any) -> PrinterChoice:
     if not isinstance(value, dict):
         return PrinterChoice()
+    if "target" not in value:
+        return _from_printing(value)
     try:
         return PrinterChoice(PrinterKind(value.get("kind", "none")), str(value.get("target", "")))
     except ValueError:
@@ -83,6 +85,19 @@ def _language_from(value: Any) -> Language:
         return Language(value or Language.SYSTEM)
     except ValueError:
         return Language.SYSTEM
+
+
+def _from_printing(value: dict[str, Any]) -> PrinterChoice:
+    """The printer as the first-run wizard saves it (services.vouchers' own form)."""
+    kind = value.get("kind")
+    if kind == "system":
+        return PrinterChoice(PrinterKind.SYSTEM, str(value.get("system_name") or ""))
+    connection, _, rest = str(value.get("thermal_target") or "").partition(":")
+    if kind == "thermal" and connection == "net":
+        return PrinterChoice(PrinterKind.ESCPOS_NETWORK, rest)
+    if kind == "thermal" and connection == "usb":
+        return PrinterChoice(PrinterKind.ESCPOS_USB, rest)
+    return PrinterChoice()  # PDF files, or a connection this screen cannot show
 
 
 def load(desk: Desk) -> StoreSettings:

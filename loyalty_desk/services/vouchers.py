@@ -43,11 +43,29 @@ PageSize = pdf.PageSize
 QrMode = escpos.QrMode
 WIDTHS = tuple(escpos.PAPERS)
 
-_BONUS_ZH = {
-    Bonus.FIRST_PURCHASE.value: "首单5倍积分",
-    Bonus.BIG_TICKET.value: "满1000元积分翻倍",
-    Bonus.BIRTHDAY.value: "生日双倍积分",
+_BONUS_NOTES = {  # (English, Chinese)
+    Bonus.FIRST_PURCHASE.value: ("First purchase: points ×5", "首单5倍积分"),
+    Bonus.BIG_TICKET.value: ("￥1,000 or more: points ×2", "满1000元积分翻倍"),
+    Bonus.BIRTHDAY.value: ("Birthday month: points ×2", "生日双倍积分"),
 }
+
+
+def paper_in_english(session: Session) -> bool:
+    """Paper follows the store's language; a store that follows the PC prints Chinese,
+    as its customers read it (the GUI may be English for the staff)."""
+    return bool(read_setting(session, "language") == "en")
+
+
+def _tier_label(tier: str, english: bool) -> str:
+    t = Tier(tier)
+    return t.value.capitalize() if english else t.label_zh
+
+
+def _bonus_note(bonus: object, english: bool) -> str | None:
+    note = _BONUS_NOTES.get(str(bonus)) if bonus else None
+    if note is None:
+        return None
+    return note[0] if english else note[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +108,7 @@ def voucher_content(session: Session, desk: Desk, row: Coupon) -> VoucherContent
         last_day=last,
         store_name=store_name(desk),
         phone_masked=mask_phone(member.phone) if member else None,
+        english=paper_in_english(session),
     )
 
 
@@ -170,6 +189,7 @@ def slip_content(desk: Desk, receipt_no: str) -> SlipContent:
             )
         )
         rules = desk.rules_at(now)
+        english = paper_in_english(s)
         return SlipContent(
             store_name=store_name(desk),
             printed_at=receipt.occurred_at.astimezone(desk.tz).strftime("%Y-%m-%d %H:%M"),
@@ -177,14 +197,15 @@ def slip_content(desk: Desk, receipt_no: str) -> SlipContent:
             paid_fen=receipt.paid_fen,
             member_code=member.code,
             phone_masked=mask_phone(member.phone),
-            tier_label=Tier(member.tier).label_zh,
+            tier_label=_tier_label(member.tier, english),
             points_earned=receipt.earned_points,
-            bonus_note=_BONUS_ZH.get(str(bonus)) if bonus else None,
+            bonus_note=_bonus_note(bonus, english),
             balance=member.balance,
             balance_value_fen=points_value_fen(rules, max(0, member.balance)),
             expiring_points=expiring,
             expiring_by=local_date(first_expiry, desk.tz) if first_expiry else None,
             new_coupons=new_coupons,
+            english=english,
         )
 
 
@@ -206,13 +227,15 @@ def render_slip(desk: Desk, receipt_no: str, layout: Layout | None = None) -> by
 def card_content(desk: Desk, member_ref: str) -> CardContent:
     with desk.read() as s:
         member = resolve_member(s, member_ref)
+        english = paper_in_english(s)
         return CardContent(
             store_name=store_name(desk),
             member_name=member.name,
             member_code=member.code,
             phone_masked=mask_phone(member.phone),
-            tier_label=Tier(member.tier).label_zh,
+            tier_label=_tier_label(member.tier, english),
             since=local_date(member.created_at, desk.tz),
+            english=english,
         )
 
 
@@ -232,13 +255,16 @@ def render_test_page(desk: Desk, layout: Layout | None = None) -> bytes:
     """A sample member card under the store's name: checks paper width, Chinese text and
     the QR code on the chosen printer before the first customer comes."""
     chosen = layout or Layout()
+    with desk.read() as s:
+        english = paper_in_english(s)
     content = CardContent(
         store_name=store_name(desk),
         member_name="打印测试 Test print",
         member_code="800000000008",
         phone_masked=mask_phone("13800000000"),
-        tier_label=Tier.GOLD.label_zh,
+        tier_label=_tier_label(Tier.GOLD, english),
         since=local_date(desk.now(), desk.tz),
+        english=english,
     )
     if chosen.format is Format.PDF:
         return pdf.card_pdf(content)

@@ -240,19 +240,19 @@ def slip_pdf(content: SlipContent) -> bytes:
     width = RECEIPT_WIDTH - 2 * RECEIPT_MARGIN
     ops: list[Op] = []
     ops += text_ops(content.store_name, 11, width)
-    ops += text_ops("会员积分小票", 13, width)
+    ops += text_ops(content.heading, 13, width)
     ops += text_ops(content.printed_at, 8, width, grey=True)
     ops.append(dashed_rule())
     ops += [row_op(label, value, 9) for label, value in content.rows]
     ops.append(dashed_rule())
     ops.append(qr_op(member_qr_payload(content.member_code), 28 * mm))
-    ops += text_ops(f"会员号 {content.member_code}", 9, width)
+    ops += text_ops(content.code_line, 9, width)
     ops.append(space(1 * mm))
     for line in content.footer:
         ops += text_ops(line, 7.5, width, grey=True)
     page_h = height_of(ops) + 2 * RECEIPT_MARGIN
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, (RECEIPT_WIDTH, page_h), f"积分小票 {content.receipt_no}")
+    canvas = new_canvas(buffer, (RECEIPT_WIDTH, page_h), content.document_title)
     run_ops(canvas, ops, RECEIPT_MARGIN, page_h - RECEIPT_MARGIN, width)
     canvas.showPage()
     canvas.save()
@@ -266,7 +266,7 @@ def card_pdf(content: CardContent) -> bytes:
     """Credit-card size (ISO/IEC 7810 ID-1), for a card printer or to cut out of a sheet."""
     page_w, page_h = CARD
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, CARD, f"会员卡 {content.member_code}")
+    canvas = new_canvas(buffer, CARD, content.document_title)
     canvas.setLineWidth(0.6)
     canvas.setStrokeColorRGB(*GREY)
     canvas.roundRect(1 * mm, 1 * mm, page_w - 2 * mm, page_h - 2 * mm, 3 * mm)
@@ -277,7 +277,7 @@ def card_pdf(content: CardContent) -> bytes:
     text_width = page_w - qr_size - 10 * mm
     ops: list[Op] = []
     ops += text_ops(content.store_name, 8, text_width, center=False, grey=True)
-    ops += text_ops("会员卡", 13, text_width, center=False)
+    ops += text_ops(content.heading, 13, text_width, center=False)
     ops.append(space(2 * mm))
     ops += text_ops(content.member_name, 11, text_width, center=False)
     ops += text_ops(content.tier_label, 9, text_width, center=False)
@@ -288,7 +288,7 @@ def card_pdf(content: CardContent) -> bytes:
     canvas.drawString(6 * mm, 6 * mm, content.code_text)
     canvas.setFont(cjk_font(), 6)
     canvas.setFillColorRGB(*GREY)
-    canvas.drawRightString(page_w - 4 * mm, 5 * mm, f"入会 {content.since.isoformat()}")
+    canvas.drawRightString(page_w - 4 * mm, 5 * mm, content.since_text)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

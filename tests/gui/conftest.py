@@ -33,6 +33,15 @@ CHEN_PHONE = "15000001111"
 W = TypeVar("W", bound=QWidget)
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """A test that switches the client to Chinese leaves the next one in English."""
+    yield
+    from loyalty_desk.gui import i18n
+
+    i18n.apply("en")
+
+
 @pytest.fixture
 def store(desk: Desk, manager: str) -> Desk:
     """A till with a manager, a cashier and three members (two share their last 4 digits)."""
@@ -46,13 +55,19 @@ def store(desk: Desk, manager: str) -> Desk:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Desk, data_dir: Path, clock: FakeClock) -> Iterator[MainWindow]:
+    w = open_window(qtbot, data_dir, clock)
+    yield w
+    close(qtbot, w)
+
+
+def open_window(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> MainWindow:
+    """The client on the till in `data_dir`, up to its sign-in screen."""
     create_app()
     w = MainWindow(data_dir, clock=clock)
     w.show()
     w.start()
     qtbot.waitUntil(lambda: w.sign_in.ui.staffCombo.count() > 0, timeout=10_000)
-    yield w
-    close(qtbot, w)
+    return w
 
 
 def close(qtbot: QtBot, w: MainWindow) -> None:

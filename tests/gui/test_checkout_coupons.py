@@ -51,6 +51,14 @@ def fill_receipt(qtbot: QtBot, receipt: str, amount: str) -> None:
     press(qtbot, Qt.Key.Key_Return)  # check it now
 
 
+def redeem_for_zhang(qtbot: QtBot, window: MainWindow, store: Desk) -> tuple[str, RedeemDialog]:
+    """Zhang served, the points dialog open (F4); Zhang's welcome coupon."""
+    sign_in(qtbot, window)
+    serve(qtbot, page(window), ZHANG_PHONE)
+    press(qtbot, Qt.Key.Key_F4)
+    return welcome_coupon(store, ZHANG_PHONE), dialog_of(qtbot, RedeemDialog)
+
+
 def coupon_row(desk: Desk, code: str) -> tuple[str, str | None]:
     with desk.read() as s:
         row = s.get(Coupon, code)
@@ -131,12 +139,7 @@ def test_every_refusal_is_said_and_nothing_is_written(
 def test_the_redeem_dialog_hands_over_to_the_members_coupons(
     qtbot: QtBot, window: MainWindow, store: Desk
 ) -> None:
-    sign_in(qtbot, window)
-    checkout = page(window)
-    serve(qtbot, checkout, ZHANG_PHONE)
-    code = welcome_coupon(store, ZHANG_PHONE)
-    press(qtbot, Qt.Key.Key_F4)
-    points = dialog_of(qtbot, RedeemDialog)
+    code, points = redeem_for_zhang(qtbot, window, store)
     type_text(qtbot, "R-5001", 0)
     press(qtbot, Qt.Key.Key_Return)
     type_text(qtbot, "260", 0)
@@ -156,8 +159,8 @@ def test_the_redeem_dialog_hands_over_to_the_members_coupons(
         assert s.scalars(select(Coupon).where(Coupon.redeemed_receipt == "R-5001")).one()
 
 
-def test_a_coupon_typed_into_the_search_field_without_a_member(
-    qtbot: QtBot, window: MainWindow, store: Desk
+def test_a_coupon_typed_with_nobody_served_opens_its_member_then_the_coupon(
+    qtbot: QtBot, window: MainWindow, store: Desk, manager: str
 ) -> None:
     sign_in(qtbot, window)
     checkout = page(window)
@@ -167,7 +170,38 @@ def test_a_coupon_typed_into_the_search_field_without_a_member(
     assert checkout.results.rowCount() == 0  # not looked up as a member
     press(qtbot, Qt.Key.Key_Return)
     dialog = dialog_of(qtbot, CouponRedeemDialog)
-    assert "No member selected" in dialog.ui.memberLabel.text()
+    assert checkout.member is not None and checkout.member.phone == ZHANG_PHONE
+    assert "张三" in dialog.ui.memberLabel.text()
     fill_receipt(qtbot, "R-6001", "150")
-    qtbot.waitUntil(lambda: "find that member" in dialog.ui.messageLabel.text())
+    qtbot.waitUntil(lambda: dialog.ui.confirmButton.isEnabled())
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    press(qtbot, Qt.Key.Key_Escape)  # nobody served
+    qtbot.waitUntil(lambda: checkout.member is None)
+
+    bearer = unwrap(coupons.issue(store, None, "winback", manager_pin=manager)).code
+    scan(qtbot, bearer)  # anyone's: no member needed
+    dialog = dialog_of(qtbot, CouponRedeemDialog)
+    assert checkout.member is None and "No member selected" in dialog.ui.memberLabel.text()
+    fill_receipt(qtbot, "R-6002", "250")
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    assert dialog.ui.discountLabel.text() == "-¥100.00"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert coupon_row(store, bearer) == ("redeemed", "R-6002")
     assert coupon_row(store, code) == ("issued", None)
+
+
+def test_a_coupon_scanned_in_the_redeem_dialog_goes_to_the_coupon_flow(
+    qtbot: QtBot, window: MainWindow, store: Desk
+) -> None:
+    code, points = redeem_for_zhang(qtbot, window, store)
+    scan(qtbot, code)  # into the receipt number field, where the focus is
+    dialog = dialog_of(qtbot, CouponRedeemDialog)
+    assert not points.isVisible()
+    assert dialog.ui.codeEdit.text() == code and dialog.ui.receiptEdit.text() == ""
+    scan(qtbot, code)  # scanned again into the coupon dialog's receipt field: still the coupon
+    assert dialog.ui.codeEdit.text() == code and dialog.ui.receiptEdit.text() == ""
+    fill_receipt(qtbot, "R-8001", "100")
+    qtbot.waitUntil(lambda: dialog.ui.confirmButton.isEnabled())
+    assert dialog.ui.discountLabel.text() == "-¥20.00"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from loyalty_desk.gui import checkout_coupons, print_actions
+from loyalty_desk.gui.award_dialog import AwardDialog
 from loyalty_desk.gui.checkout import CheckoutPage
 from loyalty_desk.gui.coupon_batch_dialog import CouponBatchDialog
 from loyalty_desk.gui.coupon_flow import CouponRedeemDialog
@@ -19,7 +21,7 @@ from loyalty_desk.gui.coupon_issue_dialog import CouponIssueDialog
 from loyalty_desk.gui.enrol_dialog import EnrolDialog
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.printing import PrintPreviewDialog
-from loyalty_desk.services import coupons, members
+from loyalty_desk.services import coupons, members, vouchers
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Coupon
@@ -53,6 +55,11 @@ def saved(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
     return paths
 
 
+def pdf_text(data: bytes) -> str:
+    document = pdfium.PdfDocument(data)
+    return "".join(page.get_textpage().get_text_range() for page in document)
+
+
 def page(window: MainWindow) -> CheckoutPage:
     assert window.checkout is not None
     return window.checkout
@@ -82,14 +89,26 @@ def test_points_slip_of_the_last_purchase(
     serve(qtbot, checkout, CHEN_PHONE)
     press(qtbot, Qt.Key.Key_P, CTRL)  # nothing bought yet: said, no preview
     qtbot.waitUntil(lambda: "No purchase" in checkout.ui.messageLabel.text())
-    serve(qtbot, checkout, ZHANG_PHONE)
+    press(qtbot, Qt.Key.Key_F3)  # the award, and its slip at once
+    award = dialog_of(qtbot, AwardDialog)
+    type_text(qtbot, "R-7001", 0)
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "128.50", 0)
+    qtbot.waitUntil(lambda: award.preview is not None)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Ctrl+P prints the points slip" in checkout.ui.messageLabel.text())
     press(qtbot, Qt.Key.Key_P, CTRL)
     slip = print_from_preview(qtbot, saved)
-    assert page_count(slip) == 1
-    zhang = unwrap(members.show(store, ZHANG_PHONE))
-    assert decode_qr(rasterise(slip, dpi=150)[0]) == [zhang.code]
+    assert "R-7001" in pdf_text(slip) and "640" in pdf_text(slip)
+    chen = unwrap(members.show(store, CHEN_PHONE))
+    assert decode_qr(rasterise(slip, dpi=150)[0]) == [chen.code]
     assert saved[-1].name.endswith(".pdf")
     qtbot.waitUntil(lambda: "Saved" in checkout.ui.messageLabel.text())
+
+    serve(qtbot, checkout, ZHANG_PHONE)  # from the panel: the newest purchase's slip
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    slip = print_from_preview(qtbot, saved)
+    assert page_count(slip) == 1 and "R-OLD-1" in pdf_text(slip)
 
 
 def test_member_card_is_offered_after_enrolling(
@@ -157,6 +176,12 @@ def test_segment_batch_shows_progress_can_be_cancelled_and_saves_one_pdf(
     assert ui.segmentCombo.currentData() == "dormant" and ui.kindCombo.currentData() == "winback"
     press(qtbot, Qt.Key.Key_Return)  # to the kind
     press(qtbot, Qt.Key.Key_Return)  # to the PIN
+    type_text(qtbot, "1111", 0)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong PIN" in ui.messageLabel.text())
+    assert ui.pinEdit.text() == "" and dialog.result_ is None
+    with store.read() as s:
+        assert s.scalar(select(func.count()).where(Coupon.kind == "winback")) == 0
     type_text(qtbot, MANAGER[1], 0)
     values: list[int] = []
     ui.progressBar.valueChanged.connect(values.append)
@@ -226,3 +251,32 @@ def test_without_the_camera_extra_the_button_says_why(
     sign_in(qtbot, window)
     button = page(window).ui.cameraButton
     assert not button.isEnabled() and "camera' extra" in button.toolTip()
+
+
+def test_a_voucher_again_on_the_thermal_printer_chosen_in_settings(
+    qtbot: QtBot, window: MainWindow, store: Desk, tmp_path: Path
+) -> None:
+    target = tmp_path / "lp0"
+    choice = vouchers.PrinterChoice(
+        kind=vouchers.PrinterKind.THERMAL, thermal_target=f"file:{target}", width_mm=58
+    )
+    unwrap(vouchers.save_printer_choice(store, choice))
+    sign_in(qtbot, window)
+    checkout = page(window)
+    serve(qtbot, checkout, ZHANG_PHONE)
+    (coupon,) = unwrap(coupons.list_for_member(store, ZHANG_PHONE, usable_only=True))
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = dialog_of(qtbot, CouponRedeemDialog)
+    assert dialog.ui.codeEdit.text() == coupon.code
+    press(qtbot, Qt.Key.Key_P, CTRL)  # the member lost the paper: print it again
+    preview = dialog_of(qtbot, PrintPreviewDialog)
+    assert "receipt printer file:" in preview.where.text() and "58 mm" in preview.where.text()
+    press(qtbot, Qt.Key.Key_Return)
+    expected = unwrap(
+        vouchers.render_voucher(
+            store, coupon.code, vouchers.Layout(format=vouchers.Format.ESCPOS, width_mm=58)
+        )
+    )
+    qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == expected, timeout=10_000)
+    qtbot.waitUntil(lambda: "receipt printer" in dialog.ui.messageLabel.text())
+    assert dialog.isVisible() and coupon.code in dialog.ui.codeEdit.text()

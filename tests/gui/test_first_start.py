@@ -172,7 +172,9 @@ def test_closing_before_the_store_exists_quits_and_writes_nothing(
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     qtbot.waitUntil(lambda: window._closed, timeout=10_000)
+    window.deleteLater()
     assert not Desk.database_path(data_dir).exists()
+    window.deleteLater()  # a closed window left alive crashes the next test's restyle
 
 
 def test_the_language_chosen_is_the_stores(
@@ -186,6 +188,10 @@ def test_the_language_chosen_is_the_stores(
         on_page(qtbot, wizard, LANGUAGE)
         press(qtbot, Qt.Key.Key_Down)  # As the computer is set → 简体中文
         assert wizard.language() == "zh_CN"
+        # The wizard speaks Chinese at once: its own words and Qt's buttons.
+        qtbot.waitUntil(lambda: wizard.currentPage().title() == "欢迎使用积分台")
+        assert wizard.ui.languageLabel.text() == "语言(&L)"
+        assert "下一步" in wizard.button(QWizard.WizardButton.NextButton).text()
         enter(qtbot)
         on_page(qtbot, wizard, KIND)
         enter(qtbot)

@@ -118,7 +118,11 @@ def test_settings_save_store_language_and_printer(
     assert settings.load(store).store_name == "Flagship 旗舰店"  # refused: nothing saved
     ui.printerTargetCombo.setCurrentText("192.168.1.50:9100")
     ui.saveButton.click()
-    qtbot.waitUntil(lambda: ui.settingsMessage.text() == "Settings saved.")
+    # Saved in Chinese: the client switched language the moment the settings were saved.
+    qtbot.waitUntil(lambda: ui.settingsMessage.text() == "设置已保存。")
+    # Widgets retranslate on a LanguageChange event Qt posts to each window: wait for it.
+    qtbot.waitUntil(lambda: window.ui.navCheckout.text() == "收银")
+    assert ui.saveButton.text() == "保存设置"
     saved = settings.load(store)
     assert (saved.store_name, saved.timezone, saved.language) == (
         "Nanjing Road",
@@ -132,7 +136,7 @@ def test_settings_save_store_language_and_printer(
     with store.read() as s:
         row = s.scalars(select(AuditLog).order_by(AuditLog.seq.desc())).first()
         assert row is not None and row.action == "settings.change" and row.actor == MANAGER[0]
-    # The language applies at once to what the domain names in Chinese: tiers.
+    # Tiers are named in Chinese too.
     press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     checkout = window.checkout
     assert checkout is not None

@@ -3,7 +3,10 @@
 Everything random comes from one seed: which till does what, when the network drops a
 request or its reply, delivers a batch twice or an old batch late, when the server dies in
 the middle of a batch, when a till dies between two SQL statements or between the server's
-commit and its own ack, and how far each till's clock is off. At the end the network heals,
+commit and its own ack, when the server dies between two of its SQL statements, how far
+each till's clock is off (minutes, or hours), which till stays offline for a week of
+trading, and which till is restored from its last backup (losing what came after it,
+then registered again by a manager). At the end the network heals,
 every till syncs, and the invariants of DESIGN §7 must hold:
 
 * each event is applied exactly once (or kept in quarantine), none is lost;
@@ -39,9 +42,10 @@ from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.server import admin, failpoints
 from loyalty_desk.server import models as sm
+from loyalty_desk.server.failpoints import FailpointError
 from loyalty_desk.server.local import LocalTransport
 from loyalty_desk.server.service import Service, open_database
-from loyalty_desk.services import checkout, maintenance, members, staff, sync
+from loyalty_desk.services import backup, checkout, maintenance, members, staff, sync
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.sync_client import use_transport
 from loyalty_desk.services.usecase import unwrap
@@ -52,6 +56,8 @@ from tests.helpers import check_invariants
 from tests.sync.chain import TillTemplate, check_server_books
 
 PIN = "2468"
+PROGRESS_EVERY = 100
+REGISTER_AGAIN = ("CLONE_DETECTED", "UNAUTHORISED")
 PHONES = [f"1381234{i:04d}" for i in range(12)]  # few phones: the same one enrolled twice
 
 
@@ -127,6 +133,7 @@ class Till:
     desk: Desk
     crash_at: int | None = None  # die on this SQL statement (between statements)
     statements: int = 0
+    snapshot: Path | None = None  # its last backup, for a restore
 
 
 class Simulation:
@@ -142,11 +149,24 @@ class Simulation:
         self.receipt_no = 0
         self.restarts = 0
         self.jumped = False
+        self.stats: dict[str, int] = defaultdict(int)
+        self.server_statements = 0
+        self.server_crash_at: int | None = None
+        event.listen(self.service.db.engine, "before_cursor_execute", self._server_statement)
         for i in range(self.rng.randint(2, 3)):
             self._add_till(i, templates.till)
 
     def _server_now(self) -> datetime:
         return self.now[0]
+
+    def _server_statement(self, *_args: Any) -> None:
+        """The server process dies between two SQL statements: its open transaction is
+        never committed (raised as a failpoint, which the till sees as no reply)."""
+        self.server_statements += 1
+        if self.server_crash_at is not None and self.server_statements >= self.server_crash_at:
+            self.server_crash_at = None
+            self.stats["server_crash_between_statements"] += 1
+            raise FailpointError("server died between statements")
 
     # -- set-up --------------------------------------------------------------------------
 
@@ -154,7 +174,11 @@ class Simulation:
         store = f"S{i:03d}"
         folder = self.root / f"till{i}"
         template.make(folder, store)
-        skew = timedelta(seconds=self.rng.randint(-600, 600))
+        if self.rng.random() < 0.3:  # a till whose clock is hours off (wrong time zone set)
+            skew = timedelta(hours=self.rng.choice([-1, 1]) * self.rng.randint(1, 8))
+            self.stats["clock_skew_hours"] += 1
+        else:
+            skew = timedelta(seconds=self.rng.randint(-600, 600))
         clock = Clock(self.now, skew)
         network = Network(LocalTransport(self.service), random.Random(self.rng.random()))
         desk = unwrap(Desk.open(folder, clock=clock))
@@ -221,12 +245,70 @@ class Simulation:
             self.split_brain()
         elif roll < 0.4:
             till.network.crash_after_reply = rng.random() < 0.1
+            if rng.random() < 0.1:
+                self.server_crash_at = self.server_statements + rng.randint(1, 30)
+            result: Any = None
             with self._may_crash(till, 0.15):
                 result = sync.sync_once(till.desk)
                 self.log.append(f"{till.name} sync {_brief(result)}")
+            self.server_crash_at = None
+            self._register_again_if_needed(till, result)
+        elif roll < 0.42:
+            self.offline_week(till)
+        elif roll < 0.45:
+            self.backup(till)
+        elif roll < 0.46:
+            self.restore(till)
         else:
             with self._may_crash(till, 0.03):
                 self.operate(till)
+
+    def offline_week(self, till: Till) -> None:
+        """The till's line is down for a week; it keeps trading, the others carry on."""
+        self.stats["offline_week"] += 1
+        self.log.append(f"{till.name} offline for a week")
+        till.network.partitioned = True
+        for _ in range(7):
+            self.now[0] += timedelta(days=1)
+            with self._may_crash(till, 0.03):
+                self.operate(till)
+            other = self.rng.choice(self.tills)
+            if other is not till:
+                with self._may_crash(other, 0.03):
+                    self.operate(other)
+                    sync.sync_once(other.desk)
+
+    def backup(self, till: Till) -> None:
+        result = unwrap(backup.backup_now(till.desk, self.root / f"{till.name}-backups"))
+        till.snapshot = result.path
+        self.log.append(f"{till.name} backed up")
+
+    def restore(self, till: Till) -> None:
+        """The till's disk died; the manager restores the last backup. What was recorded
+        after it is gone from the till (what it pushed lives on at the server)."""
+        if till.snapshot is None:
+            return
+        self.stats["restored_from_backup"] += 1
+        till.desk.close()
+        unwrap(backup.restore(till.folder, till.snapshot, now=self.now[0]))
+        till.desk = unwrap(Desk.open(till.folder, clock=till.clock))
+        self._wire(till)
+        self.log.append(f"{till.name} restored from backup")
+
+    def _register_again_if_needed(self, till: Till, result: Any) -> None:
+        """A restored till meets its own later events at the server (a clone, as far as
+        the server can tell), or holds a token the server has since renewed; a manager
+        registers it again with a new code."""
+        if not (isinstance(result, Refusal) and result.code in REGISTER_AGAIN):
+            return
+        self.stats["registered_again"] += 1
+        code = admin.issue_code(self.service.db, till.desk.info.store_id, self.now[0])["code"]
+        faults, till.network.faults = till.network.faults, False
+        try:
+            unwrap(sync.register(till.desk, "http://sim", str(code)))
+        finally:
+            till.network.faults = faults
+        self.log.append(f"{till.name} registered again")
 
     def split_brain(self) -> None:
         """Two stores lose the network and both spend the same member's points."""
@@ -306,11 +388,19 @@ class Simulation:
             till.network.faults = False
             till.network.partitioned = False
             till.network.crash_after_reply = False
+        self.server_crash_at = None
         for _ in range(3):
             for till in self.tills:
-                unwrap(sync.sync_once(till.desk))
+                # A till with a stale token registers again first, and then may learn it
+                # is a copy (restored from backup) and registers once more.
+                for _attempt in range(3):
+                    result = sync.sync_once(till.desk)
+                    if not (isinstance(result, Refusal) and result.code in REGISTER_AGAIN):
+                        break
+                    self._register_again_if_needed(till, result)
+                unwrap(result)
         self.check()
-        stats: dict[str, int] = defaultdict(int)
+        stats: dict[str, int] = defaultdict(int, self.stats)
         for till in self.tills:
             for key, value in till.network.stats.items():
                 stats[key] += value
@@ -462,13 +552,21 @@ def _worker(args: tuple[list[int], int]) -> tuple[list[tuple[int, str]], dict[st
     totals: dict[str, int] = defaultdict(int)
     with tempfile.TemporaryDirectory(dir=scratch()) as tmp:
         templates = Templates(Path(tmp))
-        for seed in seeds:
+        started = time.perf_counter()
+        for done, seed in enumerate(seeds, 1):
             try:
                 for key, value in run_seed(seed, templates, steps).items():
                     totals[key] += value
             except AssertionError as exc:
                 traceback.print_exc()
                 failed.append((seed, str(exc)))
+            if done % PROGRESS_EVERY == 0:  # a long soak says how far it got
+                elapsed = round(time.perf_counter() - started)
+                print(
+                    f"progress: {done}/{len(seeds)} seeds of this worker, "
+                    f"{len(failed)} failed, {elapsed} s",
+                    flush=True,
+                )
     return failed, dict(totals)
 
 

@@ -206,18 +206,22 @@ def test_stores_add_up_to_the_chain_except_distinct_members(built: tuple[Chain, 
 def test_liability_by_expiry_month_coupons_and_top_members(built: tuple[Chain, Built]) -> None:
     chain, data = built
     report = march(chain)
-    # Open lots (12 months after earning): 2027-02 — Ann's A1 1500 less the 300 redeemed
-    # (oldest first) = 1200, Fay's F1 750 | Bo 500 + 80, Eve's E1 250;
-    # 2027-03 — Ann 120 + 270 + 50, Cai 300 + 130 | Eve's E2 200.
+    # Open lots now (12 months after earning), by the store that issued the points:
+    # 2027-02 — S1: Ann's A1 1500 less the 300 redeemed (oldest first) = 1200, Fay's F1 750;
+    #           S2: Bo 500 + 80, Eve's E1 250;
+    # 2027-03 — S1: Ann 120 + 270, Eve's E2 200 (earned on Eve' at S1), Cai 300 + 130;
+    #           S2: Ann's A4 50.
     liability = {
         scope.store_id: [(f"{m.month:%Y-%m}", m.points, m.value_fen) for m in scope.liability]
         for scope in report.scopes
     }
-    assert liability["S1"] == [("2027-02", 1_950, 19_500), ("2027-03", 870, 8_700)]
-    assert liability["S2"] == [("2027-02", 830, 8_300), ("2027-03", 200, 2_000)]
+    assert liability["S1"] == [("2027-02", 1_950, 19_500), ("2027-03", 1_020, 10_200)]
+    assert liability["S2"] == [("2027-02", 830, 8_300), ("2027-03", 50, 500)]
     assert liability[None] == [("2027-02", 2_780, 27_800), ("2027-03", 1_070, 10_700)]
+    # Nothing happened after March: the chain's open lots are its outstanding points.
+    assert report.chain is not None
+    assert sum(m.points for m in report.chain.liability) == report.chain.value("outstanding_points")
     for scope in report.scopes:
-        assert sum(m.points for m in scope.liability) == scope.value("outstanding_points")
         assert scope.debt_points == 0
     # New-member coupons issued in March at S1: Eve' (03-01) and Cai (03-03); Cai used his
     # on C2 (20.00 off): issued 2, used 1, of March's used 1 → use rate 0.5.
@@ -337,7 +341,7 @@ def test_cli_json_csv_and_one_store(
     assert kpi[("CHAIN", "sales_fen")] == "670.00"
     assert kpi[("S1", "redemption_rate")] == "38.96%"
     assert kpi[("S2", "points_expired")] == "500"
-    assert any(r[:4] == ["S1", "2027-02", "1950", "195.00"] for r in rows)
+    assert any(r[:4] == ["S1", "2027-03", "1020", "102.00"] for r in rows)
     phones = [r[4] for r in rows if len(r) == 9 and r[2] == data.codes["ann"]]
     assert phones and all(p == "138****0001" for p in phones)
 

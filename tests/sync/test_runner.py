@@ -5,12 +5,16 @@ from __future__ import annotations
 import random
 import time
 
+import pytest
+from sqlalchemy import func, select
+
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.server import admin
 from loyalty_desk.services import members
-from loyalty_desk.services.sync_runner import Backoff, SyncRunner
+from loyalty_desk.services.sync_runner import Backoff, SyncRunner, SyncStopped
 from loyalty_desk.services.sync_status import SyncStatus
 from loyalty_desk.services.usecase import unwrap
+from loyalty_desk.store.models import Member
 from tests.sync.chain import Chain
 
 
@@ -66,3 +70,31 @@ def test_runner_thread_syncs_in_the_background(chain: Chain) -> None:
     finally:
         runner.stop()
     assert not runner.running
+
+
+def test_stopping_cuts_a_long_pull_short_between_pages(chain: Chain) -> None:
+    a = chain.till("a", "S001")
+    b = chain.till("b", "S002")
+    chain.sync("a")  # past its first pull: later pulls come in pages of 500 changes
+    for i in range(700):
+        unwrap(members.enroll(b, f"139{i:08d}", f"Member {i}"))
+    chain.sync("b")
+    pages: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        pages.append((done, total))
+        runner.request_stop()  # the window is closing
+
+    runner = SyncRunner(a, on_progress=progress)
+    with pytest.raises(SyncStopped):
+        runner.run_once()
+    assert len(pages) == 1 and pages[0][0] < pages[0][1]  # one page stored, more to come
+    with a.read() as s:
+        first = s.scalar(select(func.count()).select_from(Member))
+    assert first is not None and 0 < first < 700
+    # The page stored stays; the next start carries on from there.
+    again = SyncRunner(a)
+    result = again.run_once()
+    assert not isinstance(result, Refusal) and result.pulled < 700  # not from the start
+    with a.read() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == 700

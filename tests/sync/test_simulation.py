@@ -38,6 +38,10 @@ def test_a_simulated_chain_keeps_its_invariants() -> None:
         "till_crash_between_statements",
         "merged",
         "offline_redeems",
+        "server_crash_between_statements",
+        "clock_skew_hours",
+        "offline_week",
+        "restored_from_backup",
     ):
         assert faults.get(fault, 0) > 0, (fault, faults)
     assert faults.get("case_overdraft", 0) > 0, faults
