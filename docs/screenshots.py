@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -121,6 +122,69 @@ def coupon_redeem(window: MainWindow) -> None:
     dialog.reject()
 
 
+def reports_in_window(window: MainWindow) -> None:
+    """The Reports screen as a manager reaches it: Ctrl+5 in the main window."""
+    window.ui.navReports.click()
+    reports = window.reports
+    assert reports is not None
+    wait_for(lambda: reports.bundle is not None, 60_000)
+    shoot(window, "reports-in-window.png")
+
+
+def synced_with_a_server(window: MainWindow, folder: Path) -> None:
+    """Settings → Central server: register the demo till with a real server started here,
+    then the status bar once the background sync has sent the store's history."""
+    import socket
+    import subprocess
+    from datetime import UTC, datetime
+
+    import requests
+
+    from loyalty_desk.server import admin
+    from loyalty_desk.server.service import open_database
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url, database = f"http://127.0.0.1:{port}", f"sqlite:///{folder / 'server.db'}"
+    db = open_database(database)
+    admin.add_store(db, window.ctx.desk.info.store_id, "Demo store", datetime.now(UTC))
+    code = admin.issue_code(db, window.ctx.desk.info.store_id, datetime.now(UTC))["code"]
+    db.close()
+    serve = [sys.executable, "-m", "loyalty_desk", "serve", "--database-url", database]
+    server = subprocess.Popen([*serve, "--port", str(port), "--log-level", "warning"])
+    try:
+        wait_for(lambda: _ready(requests, url), 30_000)
+        window.ui.navSettings.click()
+        page = window.settings_page
+        assert page is not None
+        page.server.ui.urlEdit.setText(url)
+        page.server.ui.codeEdit.setText(str(code))
+        page.server.ui.registerButton.click()
+        wait_for(lambda: window.status.sync_label.text().startswith("Synced"), 120_000)
+        wait_for(lambda: page.server.ui.deviceValue.text() != "—")
+        shoot(window, "settings-server.png")
+        pump(300)
+        window.statusBar().grab().save(str(DOCS / "status-synced.png"))
+        print("saved", DOCS / "status-synced.png")
+        window.sync.stop()
+        wait_for(lambda: not window.sync.running, 60_000)
+    finally:
+        server.terminate()
+        server.wait(15)
+    window.sync.start()  # the server is gone now: the status bar counts down to a retry
+    wait_for(lambda: "retrying in" in window.status.sync_label.text(), 30_000)
+    window.statusBar().grab().save(str(DOCS / "status-offline.png"))
+    print("saved", DOCS / "status-offline.png")
+
+
+def _ready(requests: Any, url: str) -> bool:
+    try:
+        return bool(requests.get(url + "/readyz", timeout=1).status_code == 200)
+    except requests.RequestException:
+        return False
+
+
 def main(data_dir: Path) -> int:
     if not Desk.database_path(data_dir).exists():
         print("creating the demo store in", data_dir)
@@ -194,6 +258,8 @@ def main(data_dir: Path) -> int:
     assert settings_page is not None
     wait_for(lambda: settings_page.staff.rowCount() > 0)
     shoot(window, "settings.png")
+    reports_in_window(window)
+    synced_with_a_server(window, Path(tempfile.mkdtemp()))
 
     window.close()
     QCoreApplication.processEvents()

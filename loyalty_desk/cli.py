@@ -26,7 +26,9 @@ from loyalty_desk.texts import (
     argparse_words,
     bonus_name,
     entry_kind,
+    prefers_chinese,
     reason,
+    refusal_text,
     rule_source,
     tr,
     use_store_language,
@@ -808,7 +810,9 @@ def _run(args: argparse.Namespace) -> int:
         _emit(
             args.json,
             {"error": result.to_json()},
-            f"{tr('Refused', '拒绝')} [{result.code}]: {result.message}",
+            tr("Refused", "拒绝")
+            + f" [{result.code}]: "
+            + refusal_text(result.code, result.message, chinese=prefers_chinese()),
             stream=sys.stdout if args.json else sys.stderr,
         )
         return 2

@@ -120,6 +120,30 @@ def test_help_and_usage_errors_in_chinese(
     assert "缺少必需的参数" in capsys.readouterr().err
 
 
+def test_every_refusal_code_has_a_chinese_meaning() -> None:
+    from loyalty_desk.domain.errors import Code
+
+    assert sorted(str(c) for c in Code if str(c) not in texts.REFUSALS_ZH) == []
+    assert all(CJK.search(zh) for zh in texts.REFUSALS_ZH.values())
+    said = texts.refusal_text(Code.INSUFFICIENT_POINTS, "Only 50 points.", chinese=True)
+    assert said == "积分不足。Only 50 points."
+    assert texts.refusal_text(Code.INSUFFICIENT_POINTS, "Only 50.", chinese=False) == "Only 50."
+
+
+def test_a_refusal_on_the_command_line_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "till")
+    assert main(["--data-dir", data, "init", "--store-id", "SH001"]) == 0
+    monkeypatch.setenv("LOYALTY_DESK_LANG", "zh_CN")
+    capsys.readouterr()
+    earn = ["earn", "13800000000", "--receipt", "R1", "--amount", "-3"]
+    assert main(["--data-dir", data, *earn]) == 2
+    assert (
+        "拒绝 [INVALID_AMOUNT]: 金额无效。The amount cannot be negative" in capsys.readouterr().err
+    )
+
+
 def test_the_names_of_entries_and_bonuses_come_in_both_languages() -> None:
     for table in (texts.ENTRY_KINDS, texts.BONUSES):
         for en, zh in table.values():

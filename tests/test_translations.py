@@ -106,6 +106,14 @@ def test_the_client_speaks_chinese_when_asked(chinese: None) -> None:
     assert QLocale().name() == "zh_CN"
 
 
+def test_refusals_on_screen_say_in_chinese_what_they_mean(chinese: None) -> None:
+    from loyalty_desk.domain.errors import Code, Refusal
+    from loyalty_desk.gui.operations import in_language
+
+    said = in_language(Refusal(Code.WRONG_PIN, "Wrong PIN for Li."))
+    assert (said.code, said.message) == (Code.WRONG_PIN, "PIN 错误。Wrong PIN for Li.")
+
+
 def test_english_is_the_source_and_numbers_follow_the_locale(qapp: object) -> None:
     i18n.apply("en")
     assert QCoreApplication.translate("MainWindow", "Checkout") == "Checkout"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from loyalty_desk.domain.coupons import Kind
+from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.domain.segments import Segment
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.coupon_issue_dialog import describe_kind, fill_kinds, kind_label, pin_needed
@@ -112,8 +113,13 @@ class CouponBatchDialog(ActionDialog):
                 desk, segment, kind, manager_pin=pin, manager_name=name
             ),
             self._issued,
+            on_refusal=self._issue_refused,
             label="coupon batch",
         )
+
+    def _issue_refused(self, refusal: Refusal) -> None:
+        self.ui.pinEdit.clear()  # a wrong PIN is typed again, not corrected
+        self.refused(refusal)
 
     def _issued(self, result: BatchResult) -> None:
         self.result_ = result

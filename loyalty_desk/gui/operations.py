@@ -20,13 +20,14 @@ import queue
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from loyalty_desk.domain.errors import Refusal
+from loyalty_desk.texts import refusal_text
 
 log = logging.getLogger("loyalty_desk.gui")
 
@@ -34,6 +35,12 @@ T = TypeVar("T")
 
 MAIN = "main"
 BACKGROUND = "background"
+
+
+def in_language(refusal: Refusal) -> Refusal:
+    """A refusal as the screens say it: in Chinese, what it means comes first."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return replace(refusal, message=refusal_text(refusal.code, refusal.message, chinese=chinese))
 
 
 @dataclass
@@ -171,9 +178,10 @@ class Operations(QObject):
             elif self.default_fault is not None:
                 self.default_fault(op.fault, op.owner)
         elif isinstance(op.outcome, Refusal):
+            refusal = in_language(op.outcome)
             if op.on_refusal is not None:
-                op.on_refusal(op.outcome)
+                op.on_refusal(refusal)
             elif self.default_refusal is not None:
-                self.default_refusal(op.outcome, op.owner)
+                self.default_refusal(refusal, op.owner)
         elif op.on_done is not None:
             op.on_done(op.outcome)

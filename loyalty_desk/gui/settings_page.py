@@ -93,10 +93,10 @@ class SettingsPage(QWidget):
         ui.activeButton.clicked.connect(self._toggle_active)
         say(ui.settingsMessage, "")
         say(ui.staffMessage, "")
-        # Below the store's own settings, which its Save button keeps: registering is a
-        # step of its own, saved at once.
+        # Above the staff accounts, apart from the store's settings and their Save button:
+        # registering is a step of its own, done at once.
         self.server = ServerSettings(ctx, self)
-        ui.leftColumn.insertWidget(ui.leftColumn.count() - 1, self.server)  # above the spacer
+        ui.rightColumn.insertWidget(0, self.server)
         self._printers_listed = False
         self._staff_buttons()
 

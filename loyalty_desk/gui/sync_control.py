@@ -60,7 +60,7 @@ class SyncControl(QObject):
 
     def start_if_registered(self) -> None:
         """Ask the services whether this till has a server; start syncing if it does."""
-        if not self.ctx.has_desk or self.running or self._stopping:
+        if not self.ctx.has_desk or self.running or self.ctx.ops.closing:
             return
         desk = self.ctx.desk
         self.ctx.ops.run(
@@ -79,8 +79,10 @@ class SyncControl(QObject):
 
     def start(self) -> None:
         """Start (or wake) the runner on the open store."""
-        if self._stopping or not self.ctx.has_desk:
-            return
+        if not self.ctx.has_desk or self.ctx.ops.closing or (self._stopping and self.running):
+            return  # closing, or still winding down
+        if self._stopping:  # stopped a moment ago: starting again is fine
+            self._check_stopped()
         if self.running:
             self.sync_now()
             return

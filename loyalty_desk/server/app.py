@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -71,6 +72,12 @@ AdminAuthorization = Annotated[
 ]
 
 
+def _printable(value: object) -> str | int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return str(value).encode("utf-8", "replace").decode("utf-8")
+
+
 def create_app(service: Service | None = None, *, log_level: str = "INFO") -> FastAPI:
     log = logs.setup(log_level)
     if service is None:
@@ -96,6 +103,21 @@ def create_app(service: Service | None = None, *, log_level: str = "INFO") -> Fa
         # A body that is not even text, an unknown path: the same error shape as the rest.
         body = {"error": {"code": f"HTTP_{exc.status_code}", "message": str(exc.detail)}}
         return JSONResponse(status_code=exc.status_code, content=body, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own reply echoes the input back: a whole batch (members' phones), and
+        # text JSON cannot carry out again (a lone surrogate: a 500 instead of this 422).
+        # Where and what is enough for the caller.
+        detail = [
+            {
+                "loc": [_printable(part) for part in error.get("loc", ())],
+                "msg": _printable(error.get("msg", "")),
+                "type": _printable(error.get("type", "")),
+            }
+            for error in exc.errors()
+        ]
+        return JSONResponse(status_code=422, content={"detail": detail})
 
     @app.middleware("http")
     async def access_log(

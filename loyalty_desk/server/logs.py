@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from loyalty_desk.logs import mask_phones
+
 LOGGER = "loyalty_desk.server"
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
     "message",
@@ -26,7 +28,8 @@ class JsonFormatter(logging.Formatter):
         out.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED})
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False, default=str)
+        # Phones masked as in the till's logs: a traceback or a message may quote one.
+        return mask_phones(json.dumps(out, ensure_ascii=False, default=str))
 
 
 def setup(level: str = "INFO") -> logging.Logger:

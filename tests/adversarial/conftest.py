@@ -21,7 +21,12 @@ from loyalty_desk.services.setup import init_store
 from loyalty_desk.services.usecase import unwrap
 from tests.conftest import FakeClock
 from tests.helpers import check_invariants
-from tests.sync.conftest import postgres_url, server_url  # noqa: F401 (fixtures)
+from tests.sync.conftest import (  # noqa: F401 (fixtures)
+    chain,
+    postgres_url,
+    server_url,
+    till_template,
+)
 
 TRIED: Counter[str] = Counter()
 EXAMPLES = int(os.environ.get("LOYALTY_FUZZ_EXAMPLES", "150"))

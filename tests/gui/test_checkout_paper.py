@@ -176,6 +176,12 @@ def test_segment_batch_shows_progress_can_be_cancelled_and_saves_one_pdf(
     assert ui.segmentCombo.currentData() == "dormant" and ui.kindCombo.currentData() == "winback"
     press(qtbot, Qt.Key.Key_Return)  # to the kind
     press(qtbot, Qt.Key.Key_Return)  # to the PIN
+    type_text(qtbot, "1111", 0)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong PIN" in ui.messageLabel.text())
+    assert ui.pinEdit.text() == "" and dialog.result_ is None
+    with store.read() as s:
+        assert s.scalar(select(func.count()).where(Coupon.kind == "winback")) == 0
     type_text(qtbot, MANAGER[1], 0)
     values: list[int] = []
     ui.progressBar.valueChanged.connect(values.append)

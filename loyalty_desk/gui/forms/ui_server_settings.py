@@ -118,6 +118,7 @@ class Ui_ServerSettings(object):
         self.codeHint.setObjectName(u"codeHint")
         self.codeHint.setText(u"")
         self.codeHint.setProperty(u"role", u"hint")
+        self.codeHint.setWordWrap(True)
 
         self.serverForm.addWidget(self.codeHint, 6, 0, 1, 3)
 

@@ -174,6 +174,9 @@ class Ui_SettingsPage(object):
 
         self.outer.addLayout(self.leftColumn)
 
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setSpacing(12)
+        self.rightColumn.setObjectName(u"rightColumn")
         self.staffGroup = QGroupBox(SettingsPage)
         self.staffGroup.setObjectName(u"staffGroup")
         self.staffLayout = QVBoxLayout(self.staffGroup)
@@ -238,7 +241,11 @@ class Ui_SettingsPage(object):
         self.staffLayout.addWidget(self.staffMessage)
 
 
-        self.outer.addWidget(self.staffGroup)
+        self.rightColumn.addWidget(self.staffGroup)
+
+        self.rightColumn.setStretch(0, 1)
+
+        self.outer.addLayout(self.rightColumn)
 
         self.outer.setStretch(0, 1)
         self.outer.setStretch(1, 1)
