@@ -8,8 +8,8 @@ the last twelve months (a quarter of them in another store than the member's hom
 lots, a REDEEM for every fifth member, a refund for one receipt in a hundred and a coupon
 per member — written with COPY, then ANALYZE and VACUUM as autovacuum would leave them.
 Then it times the report of one month (per store and for the chain, and one store alone)
-next to a raw baseline from the same run: one psycopg query that only counts and sums that
-month's receipts, the least any report of the month has to read.
+next to a raw baseline from the same run: one psycopg query that aggregates the two months'
+receipts per (store, member) — the least that active, repeat and churned members take.
 
 The data is for reading only: no double-entry transfers or pull feed are written (the
 report reads neither), so `check_server_books` does not hold on it. `--keep` reuses the
@@ -40,6 +40,7 @@ YEAR = 365 * 24 * 3600
 MONTH = period_of(PeriodKind.MONTH, date(2026, 9, 15))
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 CHUNK = 20_000
+BASELINE = "psycopg: receipts per (store, member), two months"
 
 COLUMNS = {
     **{name: server_data.COLUMNS[name] for name in ("member", "entry", "lot")},
@@ -186,17 +187,26 @@ def main() -> None:
     assert tz is not None
     start, end = MONTH.start_utc(tz), MONTH.end_utc(tz)
 
+    previous = MONTH.previous()
+    before = previous.start_utc(tz)
+
     def baseline() -> None:
+        """What any report of active, repeat and churned members must do at least: each
+        (store, member)'s receipts of the two months, counted by raw psycopg."""
         with db.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
             with raw.cursor() as cur:
+                cur.execute("SET work_mem = '256MB'")
                 cur.execute(
-                    "SELECT count(*), sum(amount_fen) FROM entry "
-                    "WHERE kind = 'EARN' AND occurred_at >= %s AND occurred_at < %s",
-                    (start, end),
+                    "SELECT count(*) FROM (SELECT store_id, member_id, "
+                    "sum(CASE WHEN occurred_at >= %s THEN 1 ELSE 0 END) FROM entry "
+                    "WHERE kind = 'EARN' AND occurred_at >= %s AND occurred_at < %s "
+                    "GROUP BY store_id, member_id) AS per",
+                    (start, before, end),
                 )
                 cur.fetchall()
+                cur.execute("RESET work_mem")
 
     def whole_chain() -> None:
         chain_kpi_report(db, MONTH, now=NOW, tz=tz)
@@ -205,6 +215,7 @@ def main() -> None:
         chain_kpi_report(db, MONTH, now=NOW, tz=tz, store="S001")
 
     whole_chain()  # warm the cache as a server that has been running would be
+    baseline()
     raw = median(timed(baseline, args.runs))
     chain = median(timed(whole_chain, args.runs))
     single = median(timed(one_store, args.runs))
@@ -217,9 +228,9 @@ def main() -> None:
           f"({receipts:,} receipts); median of {args.runs} runs")  # fmt: skip
     rows = [
         Row("chain KPI report, every store + chain", chain, "s", "≤ 3 s (DESIGN §6)", raw,
-            "psycopg: count and sum of the month's receipts", chain <= 3.0),
+            BASELINE, chain <= 3.0),
         Row("chain KPI report, one store", single, "s", "≤ 3 s (DESIGN §6)", raw,
-            "psycopg: count and sum of the month's receipts", single <= 3.0),
+            BASELINE, single <= 3.0),
     ]  # fmt: skip
     print(table(rows))
     db.close()

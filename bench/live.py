@@ -19,14 +19,16 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/loyalty_bench"
 
 def bench_database_url(name: str = "loyalty_bench") -> str:
     """$LOYALTY_BENCH_DATABASE_URL, or a database `name` on the local PostgreSQL next to
-    CI's `test` one (created on first use)."""
-    url = os.environ.get("LOYALTY_BENCH_DATABASE_URL")
-    if url:
-        return url if name == "loyalty_bench" else url.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            c.execute(f'CREATE DATABASE "{name}"')
-    return DEFAULT_URL.rsplit("/", 1)[0] + "/" + name
+    CI's `test` one; a database of another name goes on the same server. Created on first
+    use."""
+    url = os.environ.get("LOYALTY_BENCH_DATABASE_URL") or DEFAULT_URL
+    if name != "loyalty_bench" or "LOYALTY_BENCH_DATABASE_URL" not in os.environ:
+        url = url.rsplit("/", 1)[0] + "/" + name
+    server, db = url.replace("postgresql+psycopg://", "postgresql://").rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True) as c:
+        if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone():
+            c.execute(f'CREATE DATABASE "{db}"')
+    return url
 
 
 def free_port() -> int:

@@ -208,8 +208,8 @@ class _Side:
     outstanding: dict[str, int]
 
 
-def _side(conn: Any, w: q.Window, moment: datetime, held: dict[str, tuple[int, int]]) -> _Side:
-    since = q.points_since(conn, moment)
+def _side(conn: Any, w: q.Window, since: dict[str, int], held: dict[str, tuple[int, int]]) -> _Side:
+    """`since`: per home store, the net points of entries after the period's standing moment."""
     outstanding = {s: points - debt - since.get(s, 0) for s, (points, debt) in held.items()} | {
         s: -v for s, v in since.items() if s not in held
     }
@@ -305,9 +305,10 @@ def chain_kpi_report(
         if store is not None and store not in names:
             raise ApiError(404, Code.UNKNOWN_STORE, f"No store {store} on this server.")
         held = q.balances(conn)
-        now_side = _side(conn, current_w, as_of, held)
-        before_side = _side(conn, previous_w, before, held)
-        visits, spenders = q.visits(conn, current_w, previous_w, top)
+        since_end, since_before = q.points_since(conn, [as_of, before], store)
+        now_side = _side(conn, current_w, since_end, held)
+        before_side = _side(conn, previous_w, since_before, held)
+        visits, spenders = q.visits(conn, current_w, previous_w, top, store)
         rules_now, rules_end, rules_before = (
             rules_at(conn, now),
             rules_at(conn, as_of),

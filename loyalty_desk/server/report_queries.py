@@ -107,12 +107,12 @@ TopSpenders = dict[str, list[tuple[str, int, int]]]
 
 
 def visits(
-    conn: Connection, current: Window, previous: Window, top: int
+    conn: Connection, current: Window, previous: Window, top: int, only: str | None = None
 ) -> tuple[dict[str, Visits], TopSpenders]:
     """Per store and for the chain (key CHAIN): who bought in this period and in the one
     before, and the biggest spenders of this period — (member id, receipts, paid fen),
     biggest first, ties by member id. A member who bought in two stores is active in both
-    and once in the chain.
+    and once in the chain. With `only`, that store's alone (no chain figures).
 
     One statement: both periods' receipts are aggregated once per (store, member) into a
     materialised CTE, which the counts and the rankings then read (the aggregation is the
@@ -126,7 +126,12 @@ def visits(
             func.sum(1 - now).label("before"),
             func.sum(case((E.occurred_at >= current.start, E.amount_fen), else_=0)).label("spend"),
         )
-        .where(E.kind == "EARN", E.occurred_at >= previous.start, E.occurred_at < current.end)
+        .where(
+            E.kind == "EARN",
+            E.occurred_at >= previous.start,
+            E.occurred_at < current.end,
+            *([E.store_id == only] if only is not None else []),
+        )
         .group_by(E.store_id, E.member_id)
         .cte("per")
         .prefix_with("MATERIALIZED")
@@ -155,11 +160,14 @@ def visits(
     zero = cast(literal(0), BigInteger)
     chain_key = cast(literal(CHAIN), String)
     parts: list[Any] = [
-        select(literal("v"), per.c.store_id, no_member, *counts(per.c)).group_by(per.c.store_id),
-        select(literal("v"), chain_key, no_member, *counts(whole.c)),
+        select(literal("v"), per.c.store_id, no_member, *counts(per.c)).group_by(per.c.store_id)
     ]
+    scopes: list[tuple[Any, Any]] = [(per.c.store_id, per.c)]
+    if only is None:
+        parts.append(select(literal("v"), chain_key, no_member, *counts(whole.c)))
+        scopes.append((chain_key, whole.c))
     if top > 0:
-        for scope, p in ((per.c.store_id, per.c), (chain_key, whole.c)):
+        for scope, p in scopes:
             by_spend = (p.spend.desc(), p.member_id)
             rank = (
                 func.row_number().over(partition_by=p.store_id, order_by=by_spend)
@@ -255,15 +263,26 @@ def balances(conn: Connection) -> dict[str, tuple[int, int]]:
     return {str(s): (_int(p), _int(d)) for s, p, d in rows}
 
 
-def points_since(conn: Connection, moment: datetime) -> dict[str, int]:
-    """Home store -> the net points of its members' entries dated at or after `moment`."""
+def points_since(
+    conn: Connection, moments: Sequence[datetime], only: str | None = None
+) -> list[dict[str, int]]:
+    """For each of `moments`: home store (or `only` that one) -> the net points of its
+    members' entries dated at or after it. One pass over the entries since the earliest."""
+    if not moments:
+        return []
+    sums = [
+        func.coalesce(func.sum(E.applied).filter(E.occurred_at >= moment), 0) for moment in moments
+    ]
     rows = conn.execute(
-        select(MEM.home_store_id, func.coalesce(func.sum(E.applied), 0))
+        select(MEM.home_store_id, *sums)
         .select_from(m.Entry.__table__.join(m.Member.__table__, MEM.id == E.member_id))
-        .where(E.occurred_at >= moment)
+        .where(
+            E.occurred_at >= min(moments),
+            *([MEM.home_store_id == only] if only is not None else []),
+        )
         .group_by(MEM.home_store_id)
     ).all()
-    return {str(s): _int(v) for s, v in rows}
+    return [{str(row[0]): _int(row[i + 1]) for row in rows} for i in range(len(moments))]
 
 
 def open_expiry_range(conn: Connection) -> tuple[datetime | None, datetime | None]:

@@ -44,12 +44,14 @@ from loyalty_desk.services.sync_client import (
     transport_for,
 )
 from loyalty_desk.services.usecase import use_case
-from loyalty_desk.store.models import LedgerEntry, Outbox, SyncState
+from loyalty_desk.store import deferred_indexes
+from loyalty_desk.store.models import LedgerEntry, Member, Outbox, SyncState
 from loyalty_desk.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_EVENTS
 from loyalty_desk.sync.transport import Transport, check_server_url
 
 Progress = Callable[[int, int], None]
 FIRST_PULL_LIMIT = 5000  # bigger pages when the till starts from nothing
+BULK_PULL_MIN = 20_000  # feed rows from which a new till builds its indexes after the pull
 MAX_GAP_RETRIES = 3
 
 
@@ -413,11 +415,13 @@ def _pull_all(
     progress: Progress | None,
     limit: int | None,
 ) -> None:
+    deferred_indexes.restore(desk.db.engine)  # a first pull cut short left them aside
     with desk.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None
         cursor = state.pull_cursor or 0
         epoch = state.feed_epoch
+        empty = s.scalar(select(Member.id).limit(1)) is None
     start = cursor
     page_limit = limit or (FIRST_PULL_LIMIT if cursor == 0 else DEFAULT_PULL_LIMIT)
 
@@ -435,28 +439,48 @@ def _pull_all(
             summary.notes.append("the server was restored from a backup: pulling everything")
             cursor = start = 0
             page = fetch(0)
-        while True:
-            following: Future[dict[str, Any]] | None = None
-            if page.get("more"):
-                following = ahead.submit(fetch, int(page["cursor"]))
-            try:
-                done = apply_page(desk, page)
-            except BaseException:
-                if following is not None:
-                    following.cancel()
-                raise
-            summary.pulled += done.members
-            summary.merged += done.merged
-            summary.rules += done.rules
-            summary.coupons += done.coupons
-            cursor = int(page["cursor"])
-            if progress is not None:
-                progress(cursor - start, max(int(page["head"]) - start, cursor - start))
-            if following is None:
-                break
-            page = following.result()
+        # A new till taking in a big chain builds its lookup indexes once, at the end.
+        bulk = empty and start == 0 and int(page.get("head") or 0) >= BULK_PULL_MIN
+        if bulk:
+            deferred_indexes.set_aside(desk.db.engine)
+        try:
+            _pull_pages(desk, page, fetch, ahead, summary, progress, start)
+        finally:
+            if bulk:
+                deferred_indexes.restore(desk.db.engine)
     if summary.rules:
         desk.reload_rules()
+
+
+def _pull_pages(
+    desk: Desk,
+    page: dict[str, Any],
+    fetch: Callable[[int], dict[str, Any]],
+    ahead: ThreadPoolExecutor,
+    summary: SyncSummary,
+    progress: Progress | None,
+    start: int,
+) -> None:
+    while True:
+        following: Future[dict[str, Any]] | None = None
+        if page.get("more"):
+            following = ahead.submit(fetch, int(page["cursor"]))
+        try:
+            done = apply_page(desk, page)
+        except BaseException:
+            if following is not None:
+                following.cancel()
+            raise
+        summary.pulled += done.members
+        summary.merged += done.merged
+        summary.rules += done.rules
+        summary.coupons += done.coupons
+        cursor = int(page["cursor"])
+        if progress is not None:
+            progress(cursor - start, max(int(page["head"]) - start, cursor - start))
+        if following is None:
+            break
+        page = following.result()
 
 
 # -- consistency -------------------------------------------------------------------------
