@@ -55,6 +55,15 @@ class TopMemberOut(BaseModel):
     balance: int
 
 
+class SegmentValueOut(BaseModel):
+    segment: str = Field(description="core | potential | basic | dormant")
+    label_zh: str
+    members: int = Field(description="members of the scope's home store(s) in the segment")
+    annual_value_fen: int | None = Field(description="average 12-month spend, net of refunds")
+    retention: float | None = Field(description="yearly share not falling dormant (0..1)")
+    lifetime_value_fen: int | None = Field(description="expected spend over 5 years, today")
+
+
 class ScopeOut(BaseModel):
     store_id: str | None = Field(description="null for the whole chain")
     name: str
@@ -63,6 +72,7 @@ class ScopeOut(BaseModel):
     debt_points: int
     coupons: list[CouponLineOut]
     top_members: list[TopMemberOut]
+    lifetime_value_by_segment: list[SegmentValueOut]
 
 
 class ChainKpiReply(BaseModel):

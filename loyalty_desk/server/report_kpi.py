@@ -8,8 +8,9 @@ report, so that the stores add up to the chain.
 What the server cannot compute, and why:
 - share of store sales: no node knows the sales of non-members (the till does not either;
   the figure needs the store's total sales from the POS, which the server is never sent);
-- lifetime value and retention per segment, segment and tier figures: the server keeps no
-  member activity rows nor tiers (the tills derive them from their own receipts);
+- segment moves and tier figures: the server keeps no segment log nor tiers (the tills
+  derive them from their own receipts); lifetime value per segment it works out from its
+  own receipts at two moments instead (server/report_lifetime.py);
 - a receipt that earned points at a till before it was first synced counts from when the
   till pushed it: until then the server has not heard of it.
 """
@@ -37,6 +38,7 @@ from loyalty_desk.domain.kpis import (
     kpi_lines,
     period_totals,
 )
+from loyalty_desk.domain.lifetime import SegmentValue
 from loyalty_desk.domain.people import mask_phone
 from loyalty_desk.domain.periods import Period, period_between
 from loyalty_desk.domain.redemption import points_value_fen
@@ -45,6 +47,7 @@ from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE, local_date, local_mid
 from loyalty_desk.server import report_queries as q
 from loyalty_desk.server.db import ServerDatabase
 from loyalty_desk.server.errors import ApiError
+from loyalty_desk.server.report_lifetime import LOOKBACK, NO_MEMBERS, lifetime_values
 
 TOP_MEMBERS = 10
 MAX_TOP = 100
@@ -111,6 +114,7 @@ class ScopeReport:
     debt_points: int
     coupons: tuple[CouponLine, ...]
     top_members: tuple[TopMember, ...]
+    segment_values: tuple[SegmentValue, ...]  # members by home store
 
     def line(self, key: str) -> KpiLine:
         for line in self.lines:
@@ -130,6 +134,7 @@ class ScopeReport:
             "debt_points": self.debt_points,
             "coupons": [c.to_json() for c in self.coupons],
             "top_members": [t.to_json(unmasked=unmasked) for t in self.top_members],
+            "lifetime_value_by_segment": [v.to_json() for v in self.segment_values],
         }
 
 
@@ -317,6 +322,7 @@ def chain_kpi_report(
         liability = _liability(conn, tz, rules_now)
         coupons = _coupons(q.coupon_counts(conn, current_w))
         rows = q.member_rows(conn, [m for group in spenders.values() for m, _, _ in group])
+        values = lifetime_values(conn, as_of, tz, rules_end, rules_at(conn, as_of - LOOKBACK))
     seen = set(now_side.members) | set(now_side.receipts) | set(now_side.flows) | set(held)
     store_ids = sorted((set(names) | seen) - {CHAIN})
     if store is not None:
@@ -347,6 +353,7 @@ def chain_kpi_report(
             debt_points=held.get(scope, (0, 0))[1] if scope else sum(d for _, d in held.values()),
             coupons=coupons.get(scope, ()),
             top_members=tops,
+            segment_values=values.get(scope, NO_MEMBERS),
         )
 
     return ChainKpiReport(

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from loyalty_desk.domain.kpis import KpiLine, Unit
+from loyalty_desk.domain.lifetime import SegmentValue
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.spreadsheet import display_width, neutralise, pad
 from loyalty_desk.server.report_kpi import ChainKpiReport, ScopeReport
@@ -60,7 +61,14 @@ def tables(report: ChainKpiReport, *, unmasked: bool = False) -> list[tuple[str,
             *("Receipts 小票", "Spend 消费 (yuan)", "Balance 积分余额"),
         ]
     ]
+    values = [
+        [
+            *("Scope", "Segment 分层", "Members 人数", "Yearly spend 年消费 (yuan)"),
+            *("Retention 留存率", "Lifetime value 终身价值 (yuan)"),
+        ]
+    ]
     for scope in report.scopes:
+        values += [_value_row(scope, v) for v in scope.segment_values]
         kpis += [_line_row(scope, line) for line in scope.lines]
         liability += [
             [_scope(scope), f"{m.month:%Y-%m}", str(m.points), format_yuan(m.value_fen)]
@@ -98,7 +106,23 @@ def tables(report: ChainKpiReport, *, unmasked: bool = False) -> list[tuple[str,
         ("Points liability by expiry month 积分负债（按到期月份）", liability),
         ("Coupons 优惠券", coupons),
         ("Top members 消费最多的会员", top),
+        ("Lifetime value by segment 各分层终身价值", values),
     ]
+
+
+def _value_row(scope: ScopeReport, v: SegmentValue) -> list[str]:
+    return [
+        _scope(scope),
+        f"{v.segment.label_en} {v.segment.label_zh}",
+        str(v.members),
+        _yuan(v.annual_value_fen),
+        value_text(v.retention, Unit.RATE),
+        _yuan(v.lifetime_value_fen),
+    ]
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen)
 
 
 def heading(report: ChainKpiReport, *, unmasked: bool) -> list[list[str]]:
@@ -133,6 +157,11 @@ def to_text(report: ChainKpiReport) -> str:
         [f"{line.label_en} {line.label_zh}"]
         + [value_text(s.lines[i].current, line.unit) for s in scopes]
         for i, line in enumerate(scopes[0].lines if scopes else ())
+    ]
+    rows += [
+        [f"Lifetime value {v.segment.label_en} {v.segment.label_zh}"]
+        + [_yuan(s.segment_values[i].lifetime_value_fen) for s in scopes]
+        for i, v in enumerate(scopes[0].segment_values if scopes else ())
     ]
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(header))]
     lines.append("")

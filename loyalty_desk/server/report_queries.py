@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 
 from loyalty_desk.domain.kpis import PointFlows, Visits
+from loyalty_desk.domain.timeutil import as_utc
 from loyalty_desk.server import models as m
 
 CHAIN = ""  # the key of the whole chain's figure in per-scope results
@@ -367,3 +368,66 @@ def rule_body_at(conn: Connection, moment: datetime) -> str | None:
         select(r.body).where(r.effective_from <= moment).order_by(r.version.desc()).limit(1)
     ).scalar()
     return body
+
+
+# -- member activity ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberActivity:
+    """A member's purchases up to a moment, net of the refunds made by then."""
+
+    home_store_id: str
+    spend_fen: int  # in the 12-month window
+    purchases: int  # in the 12-month window, those with something left after refunds
+    last_purchase_at: datetime | None  # the latest with something left, at any time
+
+
+def member_activity(
+    conn: Connection, moment: datetime, window_start: datetime
+) -> dict[str, MemberActivity]:
+    """Member id -> activity, for every member who had joined before `moment`, as the till's
+    activity rows count it (domain/activity.py): receipts (EARN entries) from `window_start`
+    up to and including `moment`, each less the refunds of it made by `moment`."""
+    r = m.Refund.__table__.c
+    refunded = (
+        select(r.store_id, r.receipt_no, func.sum(r.amount_fen).label("fen"))
+        .where(r.occurred_at <= moment)
+        .group_by(r.store_id, r.receipt_no)
+        .subquery()
+    )
+    net = func.coalesce(E.amount_fen, 0) - func.coalesce(refunded.c.fen, 0)
+    recent = E.occurred_at >= window_start
+    bought = (
+        select(
+            E.member_id.label("member_id"),
+            func.coalesce(func.sum(net).filter(recent), 0).label("spend"),
+            func.count().filter(and_(recent, net > 0)).label("purchases"),
+            func.max(E.occurred_at).filter(net > 0).label("last"),
+        )
+        .select_from(
+            m.Entry.__table__.outerjoin(
+                refunded,
+                and_(refunded.c.store_id == E.store_id, refunded.c.receipt_no == E.receipt_no),
+            )
+        )
+        .where(E.kind == "EARN", E.occurred_at <= moment)
+        .group_by(E.member_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(MEM.id, MEM.home_store_id, bought.c.spend, bought.c.purchases, bought.c.last)
+        .select_from(m.Member.__table__.outerjoin(bought, bought.c.member_id == MEM.id))
+        .where(MEM.merged_into.is_(None), MEM.created_at < moment)
+    ).all()
+    return {
+        str(i): MemberActivity(str(store), _int(spend), _int(n), _when(last))
+        for i, store, spend, n, last in rows
+    }
+
+
+def _when(value: Any) -> datetime | None:
+    """An aggregate's timestamp: SQLite hands back the stored text."""
+    if value is None or isinstance(value, datetime):
+        return as_utc(value) if value is not None else None
+    return as_utc(datetime.fromisoformat(str(value)))

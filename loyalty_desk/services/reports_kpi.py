@@ -11,8 +11,6 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, localcontext
-from fractions import Fraction
 from typing import Any
 
 from loyalty_desk.domain import kpis
@@ -26,10 +24,15 @@ from loyalty_desk.domain.kpis import (
     expiry_months,
     kpi_lines,
 )
-from loyalty_desk.domain.money import round_half_up
+from loyalty_desk.domain.lifetime import (
+    RETENTION_LOOKBACK_DAYS,
+    SegmentValue,
+    retention,
+    segment_value,
+)
 from loyalty_desk.domain.periods import Period
 from loyalty_desk.domain.redemption import points_value_fen
-from loyalty_desk.domain.segments import SEGMENTS_BEST_FIRST, Segment, lifetime_value_fen
+from loyalty_desk.domain.segments import SEGMENTS_BEST_FIRST, Segment
 from loyalty_desk.domain.timeutil import add_months, local_date, local_midnight_utc
 from loyalty_desk.services import activity
 from loyalty_desk.services import reports_queries as q
@@ -47,26 +50,6 @@ from loyalty_desk.services.reports_segments import counts_at, roll_back
 from loyalty_desk.services.usecase import use_case
 
 TOP_MEMBERS = 10
-RETENTION_LOOKBACK_DAYS = 90  # the segment moves a retention rate is measured on
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentValue:
-    segment: Segment
-    members: int
-    annual_value_fen: int | None  # average spend of the last 12 months per member
-    retention: Decimal | None  # share still buying a year on, from the last 90 days' moves
-    lifetime_value_fen: int | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "segment": str(self.segment),
-            "label_zh": self.segment.label_zh,
-            "members": self.members,
-            "annual_value_fen": self.annual_value_fen,
-            "retention": float(self.retention) if self.retention is not None else None,
-            "lifetime_value_fen": self.lifetime_value_fen,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,25 +137,6 @@ def liability(s: Any, desk: Desk, now: datetime) -> tuple[tuple[LiabilityMonth, 
     return tuple(months), q.total_debt(s)
 
 
-def retention(
-    flows: list[tuple[str, str, int]], counts_then: dict[Segment, int], days: int
-) -> dict[Segment, Decimal | None]:
-    """Per segment, the yearly share that does not fall dormant, from `days` of moves: the
-    members who went from it to dormant, of those in it at the start, compounded to a year."""
-    out: dict[Segment, Decimal | None] = {}
-    for seg in SEGMENTS_BEST_FIRST:
-        if seg is Segment.DORMANT or counts_then.get(seg, 0) <= 0:
-            out[seg] = None
-            continue
-        lost = sum(n for a, b, n in flows if a == seg.value and b == Segment.DORMANT.value)
-        kept = Decimal(counts_then[seg] - lost) / Decimal(counts_then[seg])
-        with localcontext() as ctx:
-            ctx.prec = 28
-            yearly = kept ** (Decimal(365) / Decimal(days)) if kept > 0 else Decimal(0)
-        out[seg] = yearly.quantize(Decimal("0.0001"))
-    return out
-
-
 def segment_values(s: Any, desk: Desk, moment: datetime, now: datetime) -> tuple[SegmentValue, ...]:
     """Members per segment, their average yearly spend, retention and lifetime value."""
     counts = counts_at(s, moment, now)
@@ -186,14 +150,7 @@ def segment_values(s: Any, desk: Desk, moment: datetime, now: datetime) -> tuple
         members_now, spend_now = spend.get(seg.value, (0, 0))
         if seg is Segment.DORMANT:
             members_now = counts[seg]  # includes members who never bought (no spend)
-        annual = round_half_up(Decimal(spend_now) / members_now) if members_now else None
-        r = kept[seg]
-        clv = (
-            lifetime_value_fen(annual, Fraction(r))
-            if annual is not None and r is not None
-            else None
-        )
-        out.append(SegmentValue(seg, counts[seg], annual, r, clv))
+        out.append(segment_value(seg, counts[seg], spend_now, members_now, kept[seg]))
     return tuple(out)
 
 

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from tests.sync.chain import (
     empty_server,
     make_service,
 )
-from tests.sync.chain_report_data import MARCH, SHANGHAI, Built, build
+from tests.sync.chain_report_data import MARCH, SHANGHAI, Built, build, local
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +203,68 @@ def test_stores_add_up_to_the_chain_except_distinct_members(built: tuple[Chain, 
     assert whole["members_active"] == 3
 
 
+# -- lifetime value per segment ------------------------------------------------------------------
+# Each member's 12 months, net of refunds, whenever the window starts after March 2025 (Du's
+# D1 of 2025-03-10 is out of it): Ann A1+A2+A3+A4 = 300+120+270+50 = 740.00 in 4 purchases,
+# last 03-15 15:00; Bo B1+B2 = 180.00; Eve E1 + E2 (on Eve', folded into her) = 90.00; Fay
+# F1 200.00 − the 50.00 refund = 150.00; Cai C1+C2 = 190.00; Du 0. Only Ann reaches a band
+# (basic: ≥ 500.00 and ≥ 1 purchase); the rest are dormant (under 500.00, or Du: none).
+# Home stores: S1 Ann, Fay, Cai; S2 Du, Bo, Eve.
+# Five years at retention 1, discounted 10%: 740.00 × (1 + 1/1.1 + … + 1/1.1⁴)
+# = 74000 × 61051/14641 = 308,570.04 fen → 308570.
+
+
+def lifetime(
+    chain: Chain, first: date, last: date, now: datetime
+) -> dict[str | None, dict[str, tuple[object, ...]]]:
+    report = chain_kpi_report(chain.db, report_period(first, last), now=now, tz=SHANGHAI)
+    return {
+        scope.store_id: {
+            str(v.segment): (v.members, v.annual_value_fen, v.retention, v.lifetime_value_fen)
+            for v in scope.segment_values
+        }
+        for scope in report.scopes
+    }
+
+
+NOBODY = (0, None, None, None)
+
+
+def test_lifetime_value_in_march_has_no_retention_yet(built: tuple[Chain, Built]) -> None:
+    chain, _ = built
+    # As of 04-01 00:00; 90 days before is 01-01 00:00, when only Du (dormant) had joined:
+    # no segment had members to keep, so no retention and no lifetime value.
+    got = lifetime(chain, *MARCH, chain.clock())
+    assert got["S1"] == {
+        "core": NOBODY,
+        "potential": NOBODY,
+        "basic": (1, 74_000, None, None),
+        "dormant": (2, 17_000, None, None),  # Fay 150.00 + Cai 190.00, over 2
+    }
+    assert got["S2"]["basic"] == NOBODY
+    assert got["S2"]["dormant"] == (3, 9_000, None, None)  # Du 0 + Bo 180.00 + Eve 90.00
+    assert got[None]["basic"] == (1, 74_000, None, None)
+    assert got[None]["dormant"] == (5, 12_200, None, None)  # 610.00 over 5
+
+
+def test_lifetime_value_of_a_kept_and_of_a_lost_segment(built: tuple[Chain, Built]) -> None:
+    chain, _ = built
+    # June, as of 07-01 00:00: Ann bought 107 days before (under 180): still basic; 90 days
+    # before, 04-02 00:00, she was basic too (17 days). 1 of 1 kept: retention 1.
+    june = lifetime(chain, date(2026, 6, 1), date(2026, 6, 30), local(2026, 7, 2))
+    assert june["S1"]["basic"] == (1, 74_000, Decimal("1.0000"), 308_570)
+    assert june[None]["basic"] == (1, 74_000, Decimal("1.0000"), 308_570)
+    assert june["S2"]["basic"] == NOBODY
+    assert june[None]["dormant"] == (5, 12_200, None, None)
+    # September, as of 10-01 00:00: 199 days since Ann's last purchase, so dormant; on 07-03
+    # she was basic. 0 of 1 kept: retention 0, and basic has no members left to value.
+    september = lifetime(chain, date(2026, 9, 1), date(2026, 9, 30), local(2026, 10, 2))
+    assert september["S1"]["basic"] == (0, None, Decimal("0.0000"), None)
+    assert september["S1"]["dormant"] == (3, 36_000, None, None)  # 740 + 150 + 190, over 3
+    assert september["S2"]["basic"] == NOBODY  # S2's home members had nobody in basic
+    assert september[None]["dormant"] == (6, 22_500, None, None)  # 1,350.00 over 6
+
+
 def test_liability_by_expiry_month_coupons_and_top_members(built: tuple[Chain, Built]) -> None:
     chain, data = built
     report = march(chain)
@@ -330,6 +392,15 @@ def test_cli_json_csv_and_one_store(
     chain_kpis = {k["key"]: k["current"] for k in body["chain"]["kpis"]}
     assert chain_kpis["receipts"] == 6 and chain_kpis["redemption_rate"] == 0.3659
     assert [s["store_id"] for s in body["stores"]] == ["S1", "S2"]
+    basic = body["stores"][0]["lifetime_value_by_segment"][2]
+    assert basic == {
+        "segment": "basic",
+        "label_zh": "基础",
+        "members": 1,
+        "annual_value_fen": 74_000,
+        "retention": None,
+        "lifetime_value_fen": None,
+    }
 
     target = tmp_path / "chain.csv"
     code, _ = run_cli(chain, *base, "--format", "csv", "--out", str(target), capsys=capsys)
@@ -342,6 +413,7 @@ def test_cli_json_csv_and_one_store(
     assert kpi[("S1", "redemption_rate")] == "38.96%"
     assert kpi[("S2", "points_expired")] == "500"
     assert any(r[:4] == ["S1", "2027-03", "1020", "102.00"] for r in rows)
+    assert ["CHAIN", "Dormant 沉睡", "5", "122.00", "", ""] in rows
     phones = [r[4] for r in rows if len(r) == 9 and r[2] == data.codes["ann"]]
     assert phones and all(p == "138****0001" for p in phones)
 
