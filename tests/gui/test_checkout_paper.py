@@ -3,6 +3,8 @@ a manager's coupon with its voucher, a segment batch behind a progress bar, the 
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -20,7 +22,7 @@ from loyalty_desk.gui.coupon_flow import CouponRedeemDialog
 from loyalty_desk.gui.coupon_issue_dialog import CouponIssueDialog
 from loyalty_desk.gui.enrol_dialog import EnrolDialog
 from loyalty_desk.gui.main_window import MainWindow
-from loyalty_desk.gui.printing import PrintPreviewDialog
+from loyalty_desk.gui.printing import BatchRenderer, PrintPreviewDialog
 from loyalty_desk.services import coupons, members, vouchers
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
@@ -163,9 +165,32 @@ def test_manager_gives_a_coupon_and_its_voucher_is_printed(
     assert decode_qr(rasterise(voucher, dpi=150)[0]) == [given[0].code]
 
 
+def hold_first_rendering_until_cancelled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first batch rendering waits after its first page until it is cancelled, so the
+    Esc of the test lands mid-rendering however fast the machine renders 33 pages."""
+    released = threading.Event()
+    report = BatchRenderer._progress
+
+    def held(self: BatchRenderer, done: int, total: int) -> None:
+        report(self, done, total)  # the page is reported (or the cancel raised) first
+        if not released.is_set():
+            deadline = time.monotonic() + 30
+            while not self._cancel and time.monotonic() < deadline:
+                time.sleep(0.01)
+            released.set()
+
+    monkeypatch.setattr(BatchRenderer, "_progress", held)
+
+
 def test_segment_batch_shows_progress_can_be_cancelled_and_saves_one_pdf(
-    qtbot: QtBot, window: MainWindow, store: Desk, clock: FakeClock, saved: list[Path]
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Desk,
+    clock: FakeClock,
+    saved: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    hold_first_rendering_until_cancelled(monkeypatch)
     for i in range(30):  # members who joined and never came back
         unwrap(members.enroll(store, f"1860000{i:04d}", f"会员{i}"))
     clock.advance(days=200)
