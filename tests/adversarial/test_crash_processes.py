@@ -58,8 +58,7 @@ def kill_the_server_while_it_applies(
         pushing = threading.Thread(target=lambda: outcome.append(sync.sync_once(desk)))
         pushing.start()
         time.sleep(rng.uniform(0.0, 0.6))
-        assert live.proc is not None
-        live.proc.send_signal(signal.SIGKILL)
+        live.kill()
         live.wait_dead()
         pushing.join(60)
         assert not pushing.is_alive()

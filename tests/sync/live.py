@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -49,7 +50,11 @@ class LiveServer:
         if workers:
             cmd += ["--workers", str(workers)]
         with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out, cwd=ROOT)
+            # A session of its own: with several workers (PostgreSQL) one signal to the
+            # group reaches them all, so a kill leaves no orphaned worker on the port.
+            self.proc = subprocess.Popen(
+                cmd, env=env, stdout=out, stderr=out, cwd=ROOT, start_new_session=True
+            )
         deadline = time.monotonic() + 120  # a loaded CI machine starts uvicorn slowly
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -62,6 +67,16 @@ class LiveServer:
             time.sleep(0.1)
         raise RuntimeError("server did not become ready")
 
+    def signal_all(self, signum: int) -> None:
+        """The server and its workers."""
+        assert self.proc is not None
+        with contextlib.suppress(ProcessLookupError):  # all of them are gone already
+            os.killpg(self.proc.pid, signum)
+
+    def kill(self) -> None:
+        """Like a power cut: SIGKILL to the server and every worker."""
+        self.signal_all(signal.SIGKILL)
+
     def wait_dead(self, timeout: float = 15) -> int:
         assert self.proc is not None
         return self.proc.wait(timeout)
@@ -72,6 +87,8 @@ class LiveServer:
             try:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                self.kill()
                 self.proc.wait(5)
+        if self.proc is not None:
+            self.kill()  # a worker the server left behind (it was killed, or died)
         self.proc = None
