@@ -9,9 +9,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, Select, bindparam, func, insert, select, update
 
 from loyalty_desk.domain.errors import Code
 from loyalty_desk.domain.rules import RuleSet, rules_from_mapping
@@ -228,11 +229,27 @@ class Caller:
 
 def authenticate(conn: Connection, authorization: str | None, now: datetime) -> Caller:
     """`Bearer <device id>.<secret>`: the secret's hash is compared in constant time."""
+    row = authenticated_device(conn, authorization, now)
+    return Caller(row["id"], row["store_id"], row["token_expires_at"])
+
+
+@cache
+def _device_query(lock: bool) -> Select[Any]:
+    query = select(m.Device).where(m.Device.id == bindparam("device_id"))
+    return query.with_for_update() if lock else query
+
+
+def authenticated_device(
+    conn: Connection, authorization: str | None, now: datetime, *, lock: bool = False
+) -> RowMapping:
+    """The caller's device row, after the checks of `authenticate`. `lock` reads it FOR
+    UPDATE (PostgreSQL), so that a push reads and locks its device in one round trip."""
     scheme, _, token = (authorization or "").partition(" ")
     device_id, _, secret = token.strip().partition(".")
     if scheme.lower() != "bearer" or not device_id or not secret or len(token) > 200:
         raise ApiError(401, Code.UNAUTHORISED, "Send the device token: Authorization: Bearer …")
-    row = conn.execute(select(m.Device).where(m.Device.id == device_id)).mappings().first()
+    query = _device_query(lock and conn.dialect.name == "postgresql")
+    row = conn.execute(query, {"device_id": device_id}).mappings().first()
     given = sha256(secret)
     current = row["token_hash"] if row is not None else sha256("no such device")
     valid = hmac.compare_digest(given, current)
@@ -245,7 +262,7 @@ def authenticate(conn: Connection, authorization: str | None, now: datetime) -> 
         raise ApiError(401, Code.DEVICE_REVOKED, "This till was revoked; register it again.")
     if row["token_expires_at"] <= now:
         raise ApiError(401, Code.TOKEN_EXPIRED, "The device token expired; register again.")
-    return Caller(device_id, row["store_id"], row["token_expires_at"])
+    return row
 
 
 def renew_token(db: ServerDatabase, device_id: str, now: datetime) -> tuple[str, datetime]:

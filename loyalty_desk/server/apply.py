@@ -130,13 +130,16 @@ def post_entries(u: Unit, ctx: DeviceContext, event: EventIn, outcome: Outcome) 
     for e in event.entries:
         member = u.resolve(e.member_id)
         assert member is not None  # checked before
-        expires_at = e.expires_at or add_months_utc(
-            e.occurred_at, months_for(u, ctx, e.rule_version), ctx.tz
-        )
+        credits = e.kind in CREDIT_KINDS or (e.kind in ("ADJUST", "REVERSAL") and e.points >= 0)
+        expires_at = None  # only an entry that credits points opens a lot
+        if credits:
+            expires_at = e.expires_at or add_months_utc(
+                e.occurred_at, months_for(u, ctx, e.rule_version), ctx.tz
+            )
         p = ledger.Posting(event.event_id, e.id, e.kind, event.store_id, e.occurred_at, expires_at)
         applied = e.points
         shortfall = 0
-        if e.kind in CREDIT_KINDS or (e.kind in ("ADJUST", "REVERSAL") and e.points >= 0):
+        if credits:
             if e.kind == "REVERSAL" and e.reverses_id:
                 ledger.restore(u, member, e.points, p, e.reverses_id)
             else:

@@ -38,14 +38,7 @@ def make_engine(url: str, *, pool_size: int = 8) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
-    event.listen(engine, "rollback", _forget_scratch)
-    return engine
-
-
-def _forget_scratch(conn: Any) -> None:
-    # A rolled-back transaction takes the scratch tables it created with it (server/unit.py).
-    conn.connection.info.pop("scratch_tables", None)
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
 
 def is_postgres(engine: Engine | Connection) -> bool:

@@ -33,7 +33,7 @@ class Posting:
     kind: str  # the system account on the other side
     store_id: str
     at: datetime  # when it happened at the till
-    expires_at: datetime  # for a lot this posting opens
+    expires_at: datetime | None  # for a lot this posting opens (None: it debits)
 
 
 def credit(u: Unit, member: MemberState, points: int, p: Posting) -> int:
@@ -45,6 +45,7 @@ def credit(u: Unit, member: MemberState, points: int, p: Posting) -> int:
     u.transfer(p.event_id, p.entry_id, p.kind, member_account(member.id), rest)
     member.points += rest
     if points > 0:
+        assert p.expires_at is not None
         u.add_lot(LotState(p.entry_id, member.id, p.store_id, p.at, p.expires_at, points, rest))
     u.changed(member)
     return points
@@ -99,6 +100,7 @@ def restore(u: Unit, member: MemberState, points: int, p: Posting, original_entr
             lot.dirty = True
             left -= fits
     if left > 0:
+        assert p.expires_at is not None
         u.add_lot(LotState(p.entry_id, member.id, p.store_id, p.at, p.expires_at, left, left))
     u.transfer(p.event_id, p.entry_id, p.kind, member_account(member.id), rest)
     member.points += rest

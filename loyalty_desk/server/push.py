@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, RowMapping, Select, bindparam, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from loyalty_desk.domain.errors import Code
@@ -29,7 +30,7 @@ from loyalty_desk.server import models as m
 from loyalty_desk.server.apply import DeviceContext, apply_event, open_case
 from loyalty_desk.server.db import ServerDatabase
 from loyalty_desk.server.errors import ApiError
-from loyalty_desk.server.unit import Unit, chunks
+from loyalty_desk.server.unit import Unit, among, chunks
 from loyalty_desk.sync.protocol import EventIn, EventResult, Halt, PushReply, PushRequest
 
 RETRIES = 5
@@ -107,7 +108,8 @@ def _ids(raw: dict[str, Any]) -> tuple[set[str], set[str]]:
     return members, entries
 
 
-Authenticate = Callable[[Connection], str]  # the caller's device id, or ApiError
+# The caller's device row, read FOR UPDATE (one push at a time per device), or ApiError.
+Authenticate = Callable[[Connection], RowMapping]
 
 
 def push(
@@ -128,6 +130,28 @@ def push(
     raise AssertionError("unreachable")
 
 
+_DEVICE_UPDATE = (
+    update(m.Device)
+    .where(m.Device.id == bindparam("device_id"))
+    .values(
+        last_seq=bindparam("last"),
+        event_count=m.Device.event_count + bindparam("count"),
+        points_total=m.Device.points_total + bindparam("points"),
+        last_seen_at=bindparam("now"),
+    )
+)
+
+
+@cache
+def _events_query(postgres: bool) -> Select[Any]:
+    return select(m.Event).where(among(m.Event.event_id, postgres))
+
+
+@cache
+def _entries_query(postgres: bool) -> Select[Any]:
+    return select(m.Entry.id).where(among(m.Entry.id, postgres))
+
+
 def _transient(exc: DBAPIError) -> bool:
     if isinstance(exc, IntegrityError):
         return True
@@ -140,13 +164,10 @@ def _push_once(
 ) -> PushReply:
     with db.write() as conn:
         # Checked in the push's own transaction: one round of BEGIN/COMMIT less per batch.
-        device_id = authenticate(conn)
+        device = authenticate(conn)
+        device_id = device["id"]
         if request.device_id != device_id:
             raise ApiError(403, "FORBIDDEN", "A till pushes only its own device's events.")
-        query = select(m.Device).where(m.Device.id == device_id)
-        if db.postgres:
-            query = query.with_for_update()  # one push at a time per device
-        device = conn.execute(query).mappings().one()
         if device["revoked_at"] is not None:
             raise ApiError(401, Code.DEVICE_REVOKED, "This till was revoked; register it again.")
         heads = [header(raw) for raw in request.events]
@@ -162,8 +183,8 @@ def _push_once(
         ids = [h.event_id for h in heads if h is not None]
         known: dict[str, dict[str, Any]] = {}
         for part in chunks(ids):
-            for row in conn.execute(select(m.Event).where(m.Event.event_id.in_(part))).mappings():
-                known[row["event_id"]] = dict(row)
+            for found in conn.execute(_events_query(db.postgres), {"ids": part}).mappings():
+                known[found["event_id"]] = dict(found)
         member_ids: set[str] = set()
         entry_ids: set[str] = set()
         for raw in request.events:
@@ -171,9 +192,7 @@ def _push_once(
             member_ids |= mids
             entry_ids |= eids
         for part in chunks(sorted(entry_ids)):
-            u.entry_ids.update(
-                conn.execute(select(m.Entry.id).where(m.Entry.id.in_(part))).scalars()
-            )
+            u.entry_ids.update(conn.execute(_entries_query(db.postgres), {"ids": part}).scalars())
         u.load_members(member_ids)
         u.load_lots(s.merged_into or s.id for s in u.members.values())
         ctx = DeviceContext(device_id, device["store_id"], device["timezone"])
@@ -246,14 +265,14 @@ def _push_once(
             points += claimed_points(raw)
             failpoints.hit("push.after_event")
         conn.execute(
-            update(m.Device)
-            .where(m.Device.id == device_id)
-            .values(
-                last_seq=expected - 1,
-                event_count=m.Device.event_count + count,
-                points_total=m.Device.points_total + points,
-                last_seen_at=now,
-            )
+            _DEVICE_UPDATE,
+            {
+                "device_id": device_id,
+                "last": expected - 1,
+                "count": count,
+                "points": points,
+                "now": now,
+            },
         )
         u.flush()
         failpoints.hit("push.before_commit")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, RowMapping, func, select, text
 
 from loyalty_desk.domain.errors import Code
 from loyalty_desk.server import admin, admin_tokens, holds, migrate
@@ -107,8 +107,8 @@ class Service:
     def push(self, authorization: str | None, request: PushRequest) -> PushReply:
         now = self.now()
 
-        def authenticate(conn: Connection) -> str:
-            return admin.authenticate(conn, authorization, now).device_id
+        def authenticate(conn: Connection) -> RowMapping:
+            return admin.authenticated_device(conn, authorization, now, lock=True)
 
         return push_batch.push(self.db, authenticate, request, now)
 
