@@ -7,7 +7,7 @@ import hmac
 import json
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -225,12 +225,7 @@ class Caller:
     device_id: str
     store_id: str
     token_expires_at: datetime
-
-
-def authenticate(conn: Connection, authorization: str | None, now: datetime) -> Caller:
-    """`Bearer <device id>.<secret>`: the secret's hash is compared in constant time."""
-    row = authenticated_device(conn, authorization, now)
-    return Caller(row["id"], row["store_id"], row["token_expires_at"])
+    device: RowMapping = field(repr=False, compare=False)  # the device row as read
 
 
 @cache
@@ -239,11 +234,13 @@ def _device_query(lock: bool) -> Select[Any]:
     return query.with_for_update() if lock else query
 
 
-def authenticated_device(
+def authenticate(
     conn: Connection, authorization: str | None, now: datetime, *, lock: bool = False
-) -> RowMapping:
-    """The caller's device row, after the checks of `authenticate`. `lock` reads it FOR
-    UPDATE (PostgreSQL), so that a push reads and locks its device in one round trip."""
+) -> Caller:
+    """`Bearer <device id>.<secret>`: the secret's hash is compared in constant time.
+
+    `lock` reads the device row FOR UPDATE (PostgreSQL): a push authenticates and takes its
+    device's lock in one round trip, and uses the row it read."""
     scheme, _, token = (authorization or "").partition(" ")
     device_id, _, secret = token.strip().partition(".")
     if scheme.lower() != "bearer" or not device_id or not secret or len(token) > 200:
@@ -262,7 +259,7 @@ def authenticated_device(
         raise ApiError(401, Code.DEVICE_REVOKED, "This till was revoked; register it again.")
     if row["token_expires_at"] <= now:
         raise ApiError(401, Code.TOKEN_EXPIRED, "The device token expired; register again.")
-    return row
+    return Caller(device_id, row["store_id"], row["token_expires_at"], row)
 
 
 def renew_token(db: ServerDatabase, device_id: str, now: datetime) -> tuple[str, datetime]:

@@ -108,7 +108,7 @@ class Service:
         now = self.now()
 
         def authenticate(conn: Connection) -> RowMapping:
-            return admin.authenticated_device(conn, authorization, now, lock=True)
+            return admin.authenticate(conn, authorization, now, lock=True).device
 
         return push_batch.push(self.db, authenticate, request, now)
 
