@@ -78,6 +78,7 @@ class MemberState:
     updated_at: datetime
     new: bool = False
     dirty: bool = False
+    loaded: tuple[Any, ...] = ()  # the row as read, to write back only what changed
 
     @property
     def balance(self) -> int:
@@ -101,6 +102,19 @@ class LotState:
 
     def row(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in LOT_COLUMNS}
+
+
+def changed_columns(states: list[MemberState]) -> list[str]:
+    """The member columns any of `states` changed since it was read (all for one never read):
+    a push mostly moves points and visit times, and writes back just those."""
+    changed: set[str] = set()
+    for state in states:
+        if len(state.loaded) != len(MEMBER_COLUMNS):
+            return list(MEMBER_COLUMNS[1:])
+        for name, before in zip(MEMBER_COLUMNS, state.loaded, strict=True):
+            if name not in changed and getattr(state, name) != before:
+                changed.add(name)
+    return [c for c in MEMBER_COLUMNS if c in changed and c != "id"]
 
 
 def chunks(items: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
@@ -159,7 +173,9 @@ class Unit:
             self.missing.update(i for i in part if i not in self.members)
 
     def _keep(self, row: Any) -> MemberState:
-        state = MemberState(**{name: row[name] for name in MEMBER_COLUMNS})
+        values = tuple(row[name] for name in MEMBER_COLUMNS)
+        state = MemberState(*values)
+        state.loaded = values
         self.members[state.id] = state
         return state
 
@@ -267,8 +283,10 @@ class Unit:
         row is inserted), then inserts, then the pull feed."""
         dirty = [s for s in self.members.values() if s.dirty and not s.new]
         if dirty and self.postgres:
-            cols = [c for c in MEMBER_COLUMNS if c != "id"]
-            bulk_update(self.conn, "member", "id", [s.row() for s in dirty], cols)
+            cols = changed_columns(dirty)
+            if cols:
+                rows = [{"id": s.id, **{c: getattr(s, c) for c in cols}} for s in dirty]
+                bulk_update(self.conn, "member", "id", rows, cols)
         elif dirty:
             cols = [c for c in MEMBER_COLUMNS if c != "id"]
             stmt = (
