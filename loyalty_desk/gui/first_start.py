@@ -29,6 +29,7 @@ from loyalty_desk.gui import i18n
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import bring_forward, hand_back
 from loyalty_desk.gui.forms.ui_first_run_wizard import Ui_FirstRunWizard
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, pin_field, say
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ class FirstRunWizard(QWizard):
         name = validate_name(ui.managerEdit.text())
         if isinstance(name, Refusal):
             ui.managerEdit.setFocus()
-            return name.message
+            return said(name)
         if not PIN_PATTERN.match(ui.pinEdit.text()):
             ui.pinEdit.setFocus()
             return self.tr("The PIN is 4 to 12 digits.")
@@ -252,7 +253,7 @@ class FirstRunWizard(QWizard):
 
         def refused(refusal: Refusal) -> None:
             self._set_busy(False)
-            say(label, refusal.message, "error")
+            say(label, said(refusal), "error")
 
         self.ctx.ops.run(
             work,
@@ -486,7 +487,7 @@ class FirstRunWizard(QWizard):
         self.ctx.ops.run(
             work,
             on_done=rendered,
-            on_refusal=lambda r: say(ui.printerMessage, r.message, "error"),
+            on_refusal=lambda r: say(ui.printerMessage, said(r), "error"),
             on_finally=lambda: ui.testPrintButton.setEnabled(True),
             owner=self,
             label="first run: test page",

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.formatting import translate
+from loyalty_desk.gui.operations import said
 from loyalty_desk.services import vouchers
 from loyalty_desk.services.desk import Desk
 
@@ -216,7 +217,7 @@ class Printing(QObject):
 
     def _thermal_outcome(self, outcome: object) -> None:
         if isinstance(outcome, Refusal):
-            self.failed.emit(outcome.message)
+            self.failed.emit(said(outcome))
         else:
             self.done.emit(translate("Printing", "Printed on the receipt printer"))
 
@@ -329,7 +330,7 @@ class BatchRenderer(QThread):
     def run(self) -> None:
         contents = vouchers.voucher_contents(self.desk, self.codes)
         if isinstance(contents, Refusal):
-            self.failed.emit(contents.message)
+            self.failed.emit(said(contents))
             return
         choice = vouchers.printer_choice(self.desk)
         try:
@@ -411,7 +412,7 @@ def print_with_preview(
 ) -> bool:
     """Preview one voucher, slip or card, then print it on the chosen printer."""
     if isinstance(document, Refusal):
-        QMessageBox.warning(parent, translate("Printing", "Cannot print"), document.message)
+        QMessageBox.warning(parent, translate("Printing", "Cannot print"), said(document))
         return False
     preview = PrintPreviewDialog(Printing(desk, parent), document, parent)
     return preview.exec() == QDialog.DialogCode.Accepted

@@ -44,6 +44,7 @@ from loyalty_desk.domain.kpis import KpiLine, Unit
 from loyalty_desk.domain.periods import Period, PeriodKind, custom_period, period_of
 from loyalty_desk.domain.segments import SEGMENTS_BEST_FIRST, Segment
 from loyalty_desk.domain.timeutil import local_date
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.reports_charts import BLUE, GREEN, GREY, ORANGE, ChartBox
 from loyalty_desk.gui.reports_members import MemberListModel
 from loyalty_desk.gui.reports_runner import Runner, ThreadPoolRunner
@@ -415,8 +416,8 @@ class ReportsView(QWidget):
 
     def _show_refusal(self, refusal: Refusal) -> None:
         self._busy(False)
-        self.status.setText(refusal.message)
-        self.failed.emit(refusal.message)
+        self.status.setText(said(refusal))
+        self.failed.emit(said(refusal))
 
     def _show_fault(self, exc: BaseException) -> None:
         self._busy(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_settings_page import Ui_SettingsPage
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.rows_model import RowsModel
 from loyalty_desk.gui.server_settings import ServerSettings
 from loyalty_desk.gui.staff_dialog import StaffDialog
@@ -172,7 +173,7 @@ class SettingsPage(QWidget):
                 desk, store_name=name, timezone=tz, language=language, printer=printer, actor=actor
             ),
             on_done=self._saved,
-            on_refusal=lambda r: say(ui.settingsMessage, r.message, "error"),
+            on_refusal=lambda r: say(ui.settingsMessage, said(r), "error"),
             on_finally=lambda: ui.saveButton.setEnabled(True),
             owner=self,
             label="save settings",

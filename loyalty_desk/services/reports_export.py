@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refusal, refuse
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.reports_csv import write_csv
@@ -83,10 +83,11 @@ def approve_full_phones(
     Returns the manager's name."""
     verdict = verify_manager_pin(desk, manager_pin, manager_name)
     if isinstance(verdict, Refusal):
-        return Refusal(
+        return refusal(
             verdict.code,
-            f"Full phone numbers need a manager's PIN: {verdict.message}",
-            verdict.details,
+            "Full phone numbers need a manager's PIN: {why}",
+            details=verdict.details,
+            why=verdict,
         )
     detail: dict[str, Any] = {"format": fmt}
     if target is not None:
@@ -119,7 +120,8 @@ def export_report(
     if target.is_dir() or not target.parent.exists():
         raise refuse(
             Code.INVALID_FILE,
-            f"Cannot write {target}: give a file name in an existing folder.",
+            "Cannot write {target}: give a file name in an existing folder.",
+            target=target,
         )
     approved_by: str | None = None
     if unmasked:

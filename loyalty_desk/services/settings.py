@@ -123,13 +123,15 @@ def check_printer(choice: PrinterChoice) -> PrinterChoice:
         if not _HOST_PORT.match(target) or not 1 <= int(port) <= 65535:
             raise refuse(
                 Code.INVALID_SETTING,
-                f"'{target}' is not a printer address; write it as host or host:port "
-                "(e.g. 192.168.1.50:9100).",
+                "'{target}' is not a printer address; write it as host or host:port (e.g. "
+                "192.168.1.50:9100).",
+                target=target,
             )
     if choice.kind is PrinterKind.ESCPOS_USB and not _USB_IDS.match(target):
         raise refuse(
             Code.INVALID_SETTING,
-            f"'{target}' is not a USB printer id; write vendor:product in hex (e.g. 04b8:0202).",
+            "'{target}' is not a USB printer id; write vendor:product in hex (e.g. 04b8:0202).",
+            target=target,
         )
     return PrinterChoice(choice.kind, target)
 
@@ -148,12 +150,16 @@ def save(
     name = " ".join(store_name.split())
     if not name or len(name) > STORE_NAME_MAX:
         raise refuse(
-            Code.INVALID_SETTING, f"The store name is 1 to {STORE_NAME_MAX} characters long."
+            Code.INVALID_SETTING,
+            "The store name is 1 to {store_name_max} characters long.",
+            store_name_max=STORE_NAME_MAX,
         )
     tz_name = timezone.strip()
     if zone(tz_name) is None:
         raise refuse(
-            Code.INVALID_TIMEZONE, f"'{timezone}' is not a time zone (e.g. Asia/Shanghai)."
+            Code.INVALID_TIMEZONE,
+            "'{timezone}' is not a time zone (e.g. Asia/Shanghai).",
+            timezone=timezone,
         )
     clean_printer = check_printer(printer)
     wanted: dict[str, Any] = {

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.coupons import Kind
 from loyalty_desk.domain.earning import Bonus
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, passed_on, refuse
 from loyalty_desk.domain.people import mask_phone
 from loyalty_desk.domain.redemption import points_value_fen
 from loyalty_desk.domain.tiers import Tier
@@ -85,10 +85,17 @@ def choose_layout(fmt: str, page: str = "80mm", width_mm: int = 80, qr: str = "n
     except ValueError:
         pass
     if width_mm not in WIDTHS:
-        raise refuse(Code.INVALID_FORMAT, f"Thermal paper is 58 or 80 mm wide, not {width_mm}.")
+        raise refuse(
+            Code.INVALID_FORMAT,
+            "Thermal paper is 58 or 80 mm wide, not {width_mm}.",
+            width_mm=width_mm,
+        )
     raise refuse(
         Code.INVALID_FORMAT,
-        f"Render as pdf (page 80mm or a6) or escpos (QR native or image), not {fmt}/{page}/{qr}.",
+        "Render as pdf (page 80mm or a6) or escpos (QR native or image), not {fmt}/{page}/{qr}.",
+        fmt=fmt,
+        page=page,
+        qr=qr,
     )
 
 
@@ -174,7 +181,11 @@ def slip_content(desk: Desk, receipt_no: str) -> SlipContent:
             )
         ).first()
         if receipt is None:
-            raise refuse(Code.UNKNOWN_RECEIPT, f"No points were earned on receipt {receipt_no}.")
+            raise refuse(
+                Code.UNKNOWN_RECEIPT,
+                "No points were earned on receipt {receipt_no}.",
+                receipt_no=receipt_no,
+            )
         member = s.get(Member, receipt.member_id)
         assert member is not None
         expiring, first_expiry = _expiring(s, member.id, now)
@@ -214,7 +225,7 @@ def render_slip(desk: Desk, receipt_no: str, layout: Layout | None = None) -> by
     chosen = layout or Layout()
     content = slip_content(desk, receipt_no)
     if isinstance(content, Refusal):
-        raise refuse(content.code, content.message)
+        raise Refused(content)
     if chosen.format is Format.PDF:
         return pdf.slip_pdf(content)
     return escpos.slip_job(content, chosen.width_mm, chosen.qr)
@@ -244,7 +255,7 @@ def render_card(desk: Desk, member_ref: str, layout: Layout | None = None) -> by
     chosen = layout or Layout()
     content = card_content(desk, member_ref)
     if isinstance(content, Refusal):
-        raise refuse(content.code, content.message)
+        raise Refused(content)
     if chosen.format is Format.PDF:
         return pdf.card_pdf(content)
     return escpos.card_job(content, chosen.width_mm, chosen.qr)
@@ -343,7 +354,9 @@ def printer_choice(desk: Desk) -> PrinterChoice:
 def save_printer_choice(desk: Desk, choice: PrinterChoice) -> PrinterChoice:
     if choice.width_mm not in WIDTHS:
         raise refuse(
-            Code.INVALID_FORMAT, f"Thermal paper is 58 or 80 mm wide, not {choice.width_mm}."
+            Code.INVALID_FORMAT,
+            "Thermal paper is 58 or 80 mm wide, not {width_mm}.",
+            width_mm=choice.width_mm,
         )
     if choice.kind is PrinterKind.THERMAL:
         if not choice.thermal_target:
@@ -351,7 +364,7 @@ def save_printer_choice(desk: Desk, choice: PrinterChoice) -> PrinterChoice:
         try:
             escpos.open_printer(choice.thermal_target).close()
         except escpos.PrinterError as exc:
-            raise refuse(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
+            raise passed_on(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
     with desk.write() as s:
         write_setting(s, PRINTER_SETTING, choice.to_json())
     return choice
@@ -363,5 +376,5 @@ def print_thermal(desk: Desk, job: bytes, target: str) -> int:
     try:
         escpos.send(job, target)
     except escpos.PrinterError as exc:
-        raise refuse(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
+        raise passed_on(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
     return len(job)
