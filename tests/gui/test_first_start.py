@@ -21,9 +21,11 @@ from loyalty_desk.gui.first_start import (
     FirstRunWizard,
 )
 from loyalty_desk.gui.main_window import MainWindow
-from loyalty_desk.services import audit_list, member_list, settings, staff, vouchers
+from loyalty_desk.services import audit_list, member_list, settings, staff
+from loyalty_desk.services import printer_choice as printers
 from loyalty_desk.services.demo import DEMO_CASHIER
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterKind
 from loyalty_desk.services.usecase import unwrap
 from tests.conftest import FakeClock
 from tests.gui.conftest import close, dialog_of, focused, press, sign_in, type_text
@@ -124,8 +126,9 @@ def test_empty_store_walked_by_keyboard(qtbot: QtBot, tmp_path: Path, clock: Fak
         assert window.ctx.settings is not None and window.ctx.settings.store_id == "SH001"
         assert window.ctx.settings.store_name == "Nanjing Road"
         desk = window.ctx.desk
-        choice = vouchers.printer_choice(desk)
-        assert (choice.kind, choice.thermal_target) == (vouchers.PrinterKind.THERMAL, f"file:{out}")
+        choice = printers.load(desk)
+        assert (choice.kind, choice.target) == (PrinterKind.ESCPOS_FILE, str(out))
+        assert choice.connection == f"file:{out}"
     finally:
         close(qtbot, window)
 
