@@ -104,6 +104,15 @@ def test_empty_store_walked_by_keyboard(qtbot: QtBot, tmp_path: Path, clock: Fak
         press(qtbot, Qt.Key.Key_Down)  # receipt printer
         assert ui.printerKindCombo.currentData() == "thermal"
         press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "lpt1", 0)  # not a connection: said on the page, nothing saved
+        enter(qtbot)
+        assert wizard.currentId() == PRINTER
+        assert "net:192.168.1.50:9100" in ui.printerMessage.text()
+        assert ui.printerMessage.property("tone") == "error"
+        assert ui.printerTargetCombo.hasFocus()
+        assert wizard.store is not None
+        assert printers.load(wizard.store.desk) == printers.PrinterChoice()
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         out = tmp_path / "printer.bin"
         type_text(qtbot, f"file:{out}", 0)
         press(qtbot, Qt.Key.Key_Tab)  # paper width: 80 mm
