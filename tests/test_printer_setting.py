@@ -367,10 +367,20 @@ def test_each_kind_chosen_by_keyboard_reaches_the_printing(
         assert printers.load(desk) == expected, kind
         assert ui.printerKindCombo.currentData() == str(kind)
         assert ui.printerTargetCombo.currentText() == target
-    # The file printer really gets the job the printing code sends.
-    store_raw(desk, printers.to_setting(PrinterChoice(PrinterKind.ESCPOS_FILE, str(out))))
-    unwrap(vouchers.print_thermal(desk, b"\x1b@test", printers.load(desk).connection))
-    assert out.read_bytes() == b"\x1b@test"
+        if kind is PrinterKind.ESCPOS_FILE:  # the printing code sends there: check it lands
+            from loyalty_desk.gui import printing
+
+            layout = vouchers.Layout(format=vouchers.Format.ESCPOS)
+            document = printing.Document(
+                "Test page",
+                unwrap(vouchers.render_test_page(desk)),
+                unwrap(vouchers.render_test_page(desk, layout)),
+            )
+            job = printing.Printing(desk)
+            with qtbot.waitSignal(job.done, timeout=10_000):
+                assert job.print(document)
+            assert job.sending is not None and job.sending.wait(5_000)
+            assert out.read_bytes() == document.escpos
 
 
 def test_an_unreadable_value_is_said_on_the_screen(
