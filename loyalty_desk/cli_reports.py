@@ -22,7 +22,8 @@ from loyalty_desk.domain.people import parse_date
 from loyalty_desk.domain.periods import Period, PeriodKind, period_between, period_of
 from loyalty_desk.domain.spreadsheet import display_width, pad
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.texts import tr
+from loyalty_desk.services.report_words import Lang, lang_of
+from loyalty_desk.texts import prefers_chinese, tr
 
 if TYPE_CHECKING:
     from loyalty_desk.services.desk import Desk
@@ -150,6 +151,22 @@ def _output_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--manager-pin")
     p.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
+    p.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help=tr(
+            "the report's language (default: the store's or the PC's)",
+            "报表语言（默认：门店设置或系统语言）",
+        ),
+    )
+
+
+def report_lang(args: argparse.Namespace) -> Lang:
+    """--lang, else the language the command speaks (texts.prefers_chinese)."""
+    chosen = getattr(args, "lang", None)
+    if chosen in ("zh_CN", "en"):
+        return "zh_CN" if chosen == "zh_CN" else "en"
+    return lang_of(prefers_chinese())
 
 
 # -- arguments ---------------------------------------------------------------------------------
@@ -226,6 +243,7 @@ def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refus
             unmasked=args.full_phones,
             manager_pin=args.manager_pin,
             manager_name=args.manager,
+            lang=report_lang(args),
         )
         if isinstance(result, Refusal):
             return result
@@ -238,8 +256,9 @@ def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refus
         if isinstance(approved, Refusal):
             return approved
     data = report.to_json(unmasked=args.full_phones) if _maskable(report) else report.to_json()
-    tables = tables_of(report, desk.tz, unmasked=args.full_phones)
-    head = [title_of(report), store_text(report), period_text(report)]
+    lang = report_lang(args)
+    tables = tables_of(report, desk.tz, unmasked=args.full_phones, lang=lang)
+    head = [title_of(report, lang), store_text(report), period_text(report, lang)]
     return Output(data, render_text(tables, head))
 
 
@@ -326,7 +345,7 @@ def _member_list(desk: Desk, listed: Any, args: argparse.Namespace) -> Output | 
             Code.INVALID_QUERY,
             "Full phones are for exports: use `report winback`/`tiers` with --format csv.",
         )
-    table = member_table(listed, desk.tz, unmasked=False)
+    table = member_table(listed, desk.tz, unmasked=False, lang=report_lang(args))
     return Output(listed.to_json(), render_text([table], []))
 
 
