@@ -12,11 +12,14 @@ before spawning). Keystroke modes print one JSON object of millisecond lists.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
 import time
 from collections.abc import Callable
+
+PANELS = 30  # members opened in the member panel
 
 
 def since_spawn() -> float:
@@ -143,10 +146,14 @@ def keys(data_dir: str, name: str, pin: str, queries: int) -> int:
     window.show()
     window.start()
 
+    ticks: list[float] = []  # a timestamp per turn of the event loop (the reports' stall)
+
     def wait(check: Callable[[], bool], timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
+        ticks.clear()
         while not check():
             app.processEvents()
+            ticks.append(time.perf_counter())
             time.sleep(0.0005)
             if time.monotonic() > deadline:
                 raise TimeoutError("the client did not get there")
@@ -171,6 +178,7 @@ def keys(data_dir: str, name: str, pin: str, queries: int) -> int:
     rng = random.Random(42)
     out: dict[str, list[float]] = {"suffix": [], "prefix": []}
     empty = 0
+    codes: list[str] = []
     for i in range(queries):
         # The last 4 digits (a pick list), or the start of a phone (5 to 7 digits).
         kind = "suffix" if i % 2 == 0 else "prefix"
@@ -190,6 +198,20 @@ def keys(data_dir: str, name: str, pin: str, queries: int) -> int:
         t1, count = shown[-1]
         empty += count == 0
         out[kind].append((t1 - t0) * 1000)
+        if count and len(codes) < PANELS:
+            codes.append(checkout.results.rows[0].code)
+
+    # The member panel: a picked member opened (card, recent history, expiring points).
+    opened: list[float] = []
+    checkout.member_opened.connect(lambda _m: opened.append(time.perf_counter()))
+    panel: list[float] = []
+    for code in codes:
+        opened.clear()
+        t0 = time.perf_counter()
+        checkout.open_member(code)
+        wait(lambda: bool(opened))
+        checkout.ui.memberPanel.repaint()
+        panel.append((time.perf_counter() - t0) * 1000)
 
     window.ui.navMembers.click()
     members = window.members
@@ -200,9 +222,31 @@ def keys(data_dir: str, name: str, pin: str, queries: int) -> int:
         members.ui.tableView.scrollToBottom()
         wait(lambda p=pages: members.model.pages_fetched > p and not members.model.fetching)
     rows = members.model.rowCount()
+
+    # The reports screen: this month's reports computed on the background lane. The GUI
+    # thread must stay free meanwhile: its longest gap between two turns of the event loop.
+    window.ui.navReports.click()
+    reports = window.reports
+    assert reports is not None
+    t0 = time.perf_counter()
+    wait(lambda: reports.jobs == 0 and reports.bundle is not None, timeout=600)
+    report_s = time.perf_counter() - t0
+    stall_ms = max((b - a for a, b in itertools.pairwise(ticks)), default=0.0) * 1000
     window.close()
     wait(lambda: window._closed)
-    print(json.dumps({**out, "empty": empty, "rows": rows, "rss_mb": peak_rss_mb()}))
+    print(
+        json.dumps(
+            {
+                **out,
+                "empty": empty,
+                "rows": rows,
+                "panel": panel,
+                "report_s": report_s,
+                "stall_ms": stall_ms,
+                "rss_mb": peak_rss_mb(),
+            }
+        )
+    )
     return 0
 
 

@@ -15,20 +15,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from loyalty_desk import __version__
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.money import format_yuan, parse_yuan
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.logs import LogSession, start_logging
+from loyalty_desk.refusal_texts import say
 from loyalty_desk.texts import (
     argparse_words,
     bonus_name,
     entry_kind,
     prefers_chinese,
     reason,
-    refusal_text,
     rule_source,
     tr,
     use_store_language,
@@ -118,7 +118,12 @@ def parse_int(text: str, what: str) -> int | Refusal:
     stripped = text.strip()
     body = stripped[1:] if stripped[:1] in "+-" else stripped
     if not body.isascii() or not body.isdigit() or len(body) > 9:
-        return Refusal(Code.INVALID_POINTS, f"{what} must be a whole number, not '{text}'.")
+        return refusal(
+            Code.INVALID_POINTS,
+            "{what} must be a whole number, not '{text}'.",
+            what=what,
+            text=text,
+        )
     return int(stripped)
 
 
@@ -128,7 +133,9 @@ def parse_at(text: str | None) -> datetime | Refusal | None:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        return Refusal(Code.INVALID_TIME, f"'{text}' is not a time as ISO 8601 (2026-05-01T14:30).")
+        return refusal(
+            Code.INVALID_TIME, "'{text}' is not a time as ISO 8601 (2026-05-01T14:30).", text=text
+        )
 
 
 def local_time(desk: Desk, moment: datetime | None) -> str:
@@ -299,7 +306,11 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
             f"拒绝 {len(report.rejected)} 行。",
         )
     ]
-    text += [f"  {tr('line', '行')} {r.line}: {r.code} {r.message}" for r in report.rejected[:50]]
+    text += [
+        f"  {tr('line', '行')} {r.line}: {r.code} "
+        + say(Refusal(cast(Code, r.code), r.message), chinese=prefers_chinese())
+        for r in report.rejected[:50]
+    ]
     if len(report.rejected) > 50:
         text.append(tr("  … see --json for all rows", "  …完整列表见 --json"))
     return Output(report.to_json(), "\n".join(text))
@@ -459,7 +470,12 @@ def cmd_audit_verify(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     data = {"ok": report.ok, "rows": report.rows, "problems": list(report.problems)}
     if not report.ok:
         problems = "; ".join(report.problems)
-        return Refusal(Code.AUDIT_BROKEN, f"The audit log was tampered with: {problems}", data)
+        return refusal(
+            Code.AUDIT_BROKEN,
+            "The audit log was tampered with: {problems}",
+            details=data,
+            problems=problems,
+        )
     return Output(
         data, tr(f"Audit log intact: {report.rows} rows.", f"审计日志完整：{report.rows} 行。")
     )
@@ -810,9 +826,7 @@ def _run(args: argparse.Namespace) -> int:
         _emit(
             args.json,
             {"error": result.to_json()},
-            tr("Refused", "拒绝")
-            + f" [{result.code}]: "
-            + refusal_text(result.code, result.message, chinese=prefers_chinese()),
+            tr("Refused", "拒绝") + f" [{result.code}]: " + say(result, chinese=prefers_chinese()),
             stream=sys.stdout if args.json else sys.stderr,
         )
         return 2

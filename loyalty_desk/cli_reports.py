@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desk.cli import Output, parse_amount, with_desk
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.domain.periods import Period, PeriodKind, period_between, period_of
 from loyalty_desk.domain.spreadsheet import display_width, pad
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.texts import tr
+from loyalty_desk.services.report_words import Lang, lang_of
+from loyalty_desk.texts import prefers_chinese, tr
 
 if TYPE_CHECKING:
     from loyalty_desk.services.desk import Desk
@@ -150,6 +151,22 @@ def _output_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--manager-pin")
     p.add_argument("--manager", help=tr("the approving manager's name", "批准店长的姓名"))
+    p.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help=tr(
+            "the report's language (default: the store's or the PC's)",
+            "报表语言（默认：门店设置或系统语言）",
+        ),
+    )
+
+
+def report_lang(args: argparse.Namespace) -> Lang:
+    """--lang, else the language the command speaks (texts.prefers_chinese)."""
+    chosen = getattr(args, "lang", None)
+    if chosen in ("zh_CN", "en"):
+        return "zh_CN" if chosen == "zh_CN" else "en"
+    return lang_of(prefers_chinese())
 
 
 # -- arguments ---------------------------------------------------------------------------------
@@ -160,12 +177,14 @@ def period_from(desk: Desk, args: argparse.Namespace) -> Period | Refusal:
     given = [a for a in ("day", "week", "month") if getattr(args, a)]
     ranged = args.date_from is not None or args.date_to is not None
     if len(given) + ranged > 1:
-        return Refusal(Code.INVALID_DATE, "Give one period: --from/--to, --day, --week or --month.")
+        return refusal(Code.INVALID_DATE, "Give one period: --from/--to, --day, --week or --month.")
     if args.month:
         text = args.month.strip()
         parsed = parse_date(f"{text}-01" if len(text) == 7 else text, field="month")
         if isinstance(parsed, Refusal):
-            return Refusal(Code.INVALID_DATE, f"'{text}' is not a month; write it as YYYY-MM.")
+            return refusal(
+                Code.INVALID_DATE, "'{text}' is not a month; write it as YYYY-MM.", text=text
+            )
         return period_of(PeriodKind.MONTH, parsed)
     for kind in ("day", "week"):
         if getattr(args, kind):
@@ -215,7 +234,7 @@ def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refus
     fmt = args.format if args.format in ("csv", "pdf") or not args.json else "json"
     if fmt in ("csv", "pdf"):
         if not args.out:
-            return Refusal(Code.INVALID_FILE, f"--format {fmt} needs --out FILE.")
+            return refusal(Code.INVALID_FILE, "--format {fmt} needs --out FILE.", fmt=fmt)
         result = export_report(
             desk,
             report,
@@ -224,6 +243,7 @@ def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refus
             unmasked=args.full_phones,
             manager_pin=args.manager_pin,
             manager_name=args.manager,
+            lang=report_lang(args),
         )
         if isinstance(result, Refusal):
             return result
@@ -236,8 +256,9 @@ def emit(desk: Desk, report: Report, args: argparse.Namespace) -> Output | Refus
         if isinstance(approved, Refusal):
             return approved
     data = report.to_json(unmasked=args.full_phones) if _maskable(report) else report.to_json()
-    tables = tables_of(report, desk.tz, unmasked=args.full_phones)
-    head = [title_of(report), store_text(report), period_text(report)]
+    lang = report_lang(args)
+    tables = tables_of(report, desk.tz, unmasked=args.full_phones, lang=lang)
+    head = [title_of(report, lang), store_text(report), period_text(report, lang)]
     return Output(data, render_text(tables, head))
 
 
@@ -309,9 +330,10 @@ def _cell(args: argparse.Namespace) -> dict[str, Any] | Refusal:
             raise ValueError
         return {"rfm": (r, f)}
     except ValueError:
-        return Refusal(
+        return refusal(
             Code.INVALID_QUERY,
-            f"Segments are {names}; a move is FROM:TO (core:dormant); an RFM cell is R,F (5,1).",
+            "Segments are {names}; a move is FROM:TO (core:dormant); an RFM cell is R,F (5,1).",
+            names=names,
         )
 
 
@@ -319,11 +341,11 @@ def _member_list(desk: Desk, listed: Any, args: argparse.Namespace) -> Output | 
     from loyalty_desk.services.reports_tables import member_table
 
     if args.full_phones:
-        return Refusal(
+        return refusal(
             Code.INVALID_QUERY,
             "Full phones are for exports: use `report winback`/`tiers` with --format csv.",
         )
-    table = member_table(listed, desk.tz, unmasked=False)
+    table = member_table(listed, desk.tz, unmasked=False, lang=report_lang(args))
     return Output(listed.to_json(), render_text([table], []))
 
 
@@ -345,7 +367,7 @@ def cmd_winback(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
     from loyalty_desk.services.reports_winback import winback_list
 
     if args.slipping_days < 1:
-        return Refusal(Code.INVALID_QUERY, "--slipping-days must be 1 or more.")
+        return refusal(Code.INVALID_QUERY, "--slipping-days must be 1 or more.")
     if args.issue_coupons:
         from loyalty_desk.services.reports_winback import issue_winback_coupons
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loyalty_desk.cli import Output, Parser, parse_amount, parse_int, with_desk
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.texts import tr
 
@@ -45,7 +45,9 @@ def write_out(path: str, data: bytes) -> Path | Refusal:
     try:
         target.write_bytes(data)
     except OSError as exc:
-        return Refusal(Code.INVALID_FILE, f"Cannot write {path}: {exc.strerror or exc}.")
+        return refusal(
+            Code.INVALID_FILE, "Cannot write {path}: {value}.", path=path, value=exc.strerror or exc
+        )
     return target
 
 
@@ -62,12 +64,12 @@ def deliver(desk: Desk, args: argparse.Namespace, data: bytes | Refusal) -> Outp
     if isinstance(data, Refusal):
         return data
     if not args.out and not args.send:
-        return Refusal(Code.INVALID_FILE, "Say where it goes: --out FILE or --send PRINTER.")
+        return refusal(Code.INVALID_FILE, "Say where it goes: --out FILE or --send PRINTER.")
     out: dict[str, Any] = {"format": args.format, "bytes": len(data)}
     lines = []
     if args.send:
         if args.format != "escpos":
-            return Refusal(Code.INVALID_FORMAT, "--send prints ESC/POS: add --format escpos.")
+            return refusal(Code.INVALID_FORMAT, "--send prints ESC/POS: add --format escpos.")
         sent = vouchers.print_thermal(desk, data, args.send)
         if isinstance(sent, Refusal):
             return sent
@@ -91,7 +93,7 @@ def cmd_issue(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
 
     if args.kind == "points":
         if args.member is None or args.points is None:
-            return Refusal(Code.INVALID_POINTS, "A points voucher needs the member and --points N.")
+            return refusal(Code.INVALID_POINTS, "A points voucher needs the member and --points N.")
         points = parse_int(args.points, "points")
         if isinstance(points, Refusal):
             return points
@@ -106,7 +108,7 @@ def cmd_issue(desk: Desk, args: argparse.Namespace) -> Output | Refusal:
         )
         return Output(exchanged.to_json(), text + "\n" + coupon_line(exchanged.coupon))
     if (args.member is None) == (not args.bearer):
-        return Refusal(Code.INVALID_QUERY, "Name the member, or give --bearer for anyone's use.")
+        return refusal(Code.INVALID_QUERY, "Name the member, or give --bearer for anyone's use.")
     view = coupons.issue(
         desk,
         None if args.bearer else args.member,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loyalty_desk.domain.errors import Code, Refusal
-from loyalty_desk.services import first_run, settings, staff, vouchers
+from loyalty_desk.services import first_run, settings, staff
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.usecase import unwrap
 from tests.conftest import FakeClock
@@ -66,34 +66,3 @@ def test_the_store_its_manager_and_language(tmp_path: Path, clock: FakeClock) ->
         assert settings.load(made.desk).language is settings.Language.CHINESE
     finally:
         made.desk.close()
-
-
-@pytest.mark.parametrize(
-    ("saved", "shown"),
-    [
-        (vouchers.PrinterChoice(), settings.PrinterChoice()),
-        (
-            vouchers.PrinterChoice(vouchers.PrinterKind.SYSTEM, system_name="Office LaserJet"),
-            settings.PrinterChoice(settings.PrinterKind.SYSTEM, "Office LaserJet"),
-        ),
-        (
-            vouchers.PrinterChoice(
-                vouchers.PrinterKind.THERMAL, thermal_target="net:192.168.1.50:9100"
-            ),
-            settings.PrinterChoice(settings.PrinterKind.ESCPOS_NETWORK, "192.168.1.50:9100"),
-        ),
-        (
-            vouchers.PrinterChoice(vouchers.PrinterKind.THERMAL, thermal_target="usb:04b8:0202"),
-            settings.PrinterChoice(settings.PrinterKind.ESCPOS_USB, "04b8:0202"),
-        ),
-    ],
-)
-def test_the_wizards_printer_shows_on_the_settings_screen(
-    desk: Desk, saved: vouchers.PrinterChoice, shown: settings.PrinterChoice
-) -> None:
-    with desk.write() as s:  # as vouchers.save_printer_choice writes it, without the probe
-        from loyalty_desk.services.desk import write_setting
-
-        write_setting(s, vouchers.PRINTER_SETTING, saved.to_json())
-    assert settings.load(desk).printer == shown
-    assert vouchers.printer_choice(desk).kind is saved.kind

@@ -13,6 +13,7 @@ from loyalty_desk.gui import printing
 from loyalty_desk.services import coupons, members, vouchers
 from loyalty_desk.services.coupon_issue import issue_coupon
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
 from loyalty_desk.services.usecase import unwrap
 from tests.pdf_check import decode_qr, page_count, rasterise
 
@@ -33,9 +34,7 @@ def pdf_printer(path: Path) -> QPrinter:
 
 def test_system_printer_path_paints_every_page(desk: Desk, qtbot: Any, tmp_path: Path) -> None:
     code = welcome(desk)
-    unwrap(
-        vouchers.save_printer_choice(desk, vouchers.PrinterChoice(kind=vouchers.PrinterKind.SYSTEM))
-    )
+    unwrap(vouchers.save_printer_choice(desk, PrinterChoice(PrinterKind.SYSTEM)))
     document = printing.voucher_document(desk, code)
     assert isinstance(document, printing.Document)
     out = tmp_path / "printed.pdf"
@@ -50,9 +49,7 @@ def test_system_printer_path_paints_every_page(desk: Desk, qtbot: Any, tmp_path:
 def test_thermal_printer_gets_the_escpos_job(desk: Desk, qtbot: Any, tmp_path: Path) -> None:
     code = welcome(desk)
     target = tmp_path / "lp0"
-    choice = vouchers.PrinterChoice(
-        kind=vouchers.PrinterKind.THERMAL, thermal_target=f"file:{target}", width_mm=58
-    )
+    choice = PrinterChoice(PrinterKind.ESCPOS_FILE, str(target), width_mm=58)
     unwrap(vouchers.save_printer_choice(desk, choice))
     document = printing.voucher_document(desk, code)
     assert isinstance(document, printing.Document)
@@ -69,9 +66,7 @@ def test_thermal_printer_gets_the_escpos_job(desk: Desk, qtbot: Any, tmp_path: P
     unwrap(
         vouchers.save_printer_choice(
             desk,
-            vouchers.PrinterChoice(
-                kind=vouchers.PrinterKind.THERMAL, thermal_target="net:127.0.0.1:1"
-            ),
+            PrinterChoice(PrinterKind.ESCPOS_NETWORK, "127.0.0.1:1"),
         )
     )
     with qtbot.waitSignal(job.failed, timeout=30_000) as failure:

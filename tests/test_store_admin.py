@@ -19,7 +19,8 @@ from loyalty_desk.services import (
     staff_admin,
 )
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.settings import Language, PrinterChoice, PrinterKind
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
+from loyalty_desk.services.settings import Language
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import AuditLog, Coupon
 from tests.conftest import FakeClock
@@ -72,7 +73,8 @@ def test_bad_settings_are_refused_and_change_nothing(desk: Desk) -> None:
             Code.INVALID_SETTING,
         ),
         ({"printer": PrinterChoice(PrinterKind.ESCPOS_USB, "epson")}, Code.INVALID_SETTING),
-        ({"printer": PrinterChoice(PrinterKind.SYSTEM, "")}, Code.INVALID_SETTING),
+        ({"printer": PrinterChoice(PrinterKind.ESCPOS_WINDOWS, " ")}, Code.INVALID_SETTING),
+        ({"printer": PrinterChoice(PrinterKind.ESCPOS_FILE, "")}, Code.INVALID_SETTING),
     ]
     for change, code in cases:
         refused = save(desk, **change)

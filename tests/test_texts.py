@@ -1,7 +1,6 @@
 """The command lines speak Chinese and English (loyalty_desk/texts.py): every pair has a
 Chinese side with the same placeholders, and the commands' summaries in Chinese carry no
-English left over. Refusals keep the service's English message after a Chinese prefix
-(their codes are stable; their sentences are not translated yet)."""
+English left over. Refusals are said whole in Chinese (tests/test_refusal_texts.py)."""
 
 from __future__ import annotations
 
@@ -139,9 +138,7 @@ def test_a_refusal_on_the_command_line_in_chinese(
     capsys.readouterr()
     earn = ["earn", "13800000000", "--receipt", "R1", "--amount", "-3"]
     assert main(["--data-dir", data, *earn]) == 2
-    assert (
-        "拒绝 [INVALID_AMOUNT]: 金额无效。The amount cannot be negative" in capsys.readouterr().err
-    )
+    assert "拒绝 [INVALID_AMOUNT]: 金额不能为负数（-3）。" in capsys.readouterr().err
 
 
 def test_the_names_of_entries_and_bonuses_come_in_both_languages() -> None:

@@ -14,7 +14,9 @@ import pytest
 from loyalty_desk.domain.coupons import Kind, make_code
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.services import checkout, coupons, members, vouchers
+from loyalty_desk.services import printer_choice as printers
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.vouchers import escpos
 from loyalty_desk.vouchers.content import VoucherContent
@@ -212,16 +214,15 @@ def test_thermal_job_goes_to_a_file_or_the_network(desk: Desk, tmp_path: Path) -
 
 
 def test_printer_choice_is_kept_in_settings(desk: Desk, tmp_path: Path) -> None:
-    assert vouchers.printer_choice(desk).kind is vouchers.PrinterKind.PDF
-    chosen = vouchers.PrinterChoice(
-        kind=vouchers.PrinterKind.THERMAL, thermal_target="net:10.0.0.9:9100", width_mm=58
-    )
+    assert printers.load(desk).kind is PrinterKind.NONE
+    chosen = printers.receipt_printer("net:10.0.0.9:9100", width_mm=58)
     unwrap(vouchers.save_printer_choice(desk, chosen))
-    assert vouchers.printer_choice(desk) == chosen
+    assert printers.load(desk) == chosen
     for bad in (
-        vouchers.PrinterChoice(kind=vouchers.PrinterKind.THERMAL),
-        vouchers.PrinterChoice(kind=vouchers.PrinterKind.THERMAL, thermal_target="lpt1"),
-        vouchers.PrinterChoice(width_mm=76),
+        PrinterChoice(PrinterKind.ESCPOS_NETWORK),
+        PrinterChoice(PrinterKind.ESCPOS_WINDOWS),
+        PrinterChoice(PrinterKind.ESCPOS_USB, "zz:01"),
+        PrinterChoice(width_mm=76),
     ):
-        assert isinstance(vouchers.save_printer_choice(desk, bad), Refusal)
-    assert vouchers.printer_choice(desk) == chosen
+        assert isinstance(vouchers.save_printer_choice(desk, bad), Refusal), bad
+    assert printers.load(desk) == chosen

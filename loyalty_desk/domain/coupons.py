@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from loyalty_desk.domain.codes import luhn_check_digit, luhn_valid
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, phrase, refusal
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.rules import CouponKind, CouponRules, RedemptionRules
 
@@ -294,18 +294,21 @@ def points_voucher_terms(
 
 def check_exchange(redemption: RedemptionRules, points: int, balance: int) -> Refusal | None:
     if points <= 0:
-        return Refusal(Code.INVALID_POINTS, "Choose how many points to exchange (more than 0).")
+        return refusal(Code.INVALID_POINTS, "Choose how many points to exchange (more than 0).")
     if points < redemption.min_points:
-        return Refusal(
+        return refusal(
             Code.BELOW_MINIMUM,
-            f"At least {redemption.min_points} points can be exchanged for a voucher.",
+            "At least {min_points} points can be exchanged for a voucher.",
             details={"minimum": redemption.min_points},
+            min_points=redemption.min_points,
         )
     if points > balance:
-        return Refusal(
+        return refusal(
             Code.INSUFFICIENT_POINTS,
-            f"The member has {balance} points; {points} cannot be exchanged.",
+            "The member has {balance} points; {points} cannot be exchanged.",
             details={"balance": balance},
+            balance=balance,
+            points=points,
         )
     return None
 
@@ -337,47 +340,54 @@ def check_use(
 ) -> Refusal | None:
     """Single use, dates, member, minimum spend — in the order a cashier can act on."""
     if coupon.status is Status.VOID:
-        return Refusal(
+        return refusal(
             Code.COUPON_VOID, "This coupon was cancelled by a manager and cannot be used."
         )
     if coupon.status is Status.REDEEMED:
-        where = f" on receipt {coupon.redeemed_receipt}" if coupon.redeemed_receipt else ""
-        store = f" in store {coupon.redeemed_store}" if coupon.redeemed_store else ""
-        return Refusal(
+        receipt_no, store_id = coupon.redeemed_receipt, coupon.redeemed_store
+        where = phrase(" on receipt {receipt_no}", receipt_no=receipt_no) if receipt_no else ""
+        store = phrase(" in store {store_id}", store_id=store_id) if store_id else ""
+        return refusal(
             Code.COUPON_ALREADY_USED,
-            f"This coupon was already used{where}{store}; a coupon can be used once.",
+            "This coupon was already used{where}{store}; a coupon can be used once.",
             details={"receipt_no": coupon.redeemed_receipt, "store_id": coupon.redeemed_store},
+            where=where,
+            store=store,
         )
     if today < coupon.first_day:
-        return Refusal(
+        return refusal(
             Code.COUPON_NOT_YET_VALID,
-            f"This coupon can be used from {coupon.first_day.isoformat()}.",
+            "This coupon can be used from {first_day}.",
             details={"valid_from": coupon.first_day.isoformat()},
+            first_day=coupon.first_day.isoformat(),
         )
     if today > coupon.last_day:
-        return Refusal(
+        return refusal(
             Code.COUPON_EXPIRED,
-            f"This coupon expired on {coupon.last_day.isoformat()}.",
+            "This coupon expired on {last_day}.",
             details={"valid_until": coupon.last_day.isoformat()},
+            last_day=coupon.last_day.isoformat(),
         )
     if not member_matches:
         if not member_given:
-            return Refusal(
+            return refusal(
                 Code.NOT_THIS_MEMBER,
-                "This coupon is bound to a member: find that member at the till first "
-                "(phone or member code), then apply the coupon.",
+                "This coupon is bound to a member: find that member at the till first (phone or "
+                "member code), then apply the coupon.",
             )
-        return Refusal(
+        return refusal(
             Code.NOT_THIS_MEMBER,
-            "This coupon belongs to another member; it can only be used on a purchase "
-            "of the member it was issued to.",
+            "This coupon belongs to another member; it can only be used on a purchase of the "
+            "member it was issued to.",
         )
     if amount_fen < coupon.min_spend_fen:
-        return Refusal(
+        return refusal(
             Code.BELOW_MIN_SPEND,
-            f"This coupon needs a purchase of at least {format_yuan(coupon.min_spend_fen)} "
-            f"yuan; the receipt is {format_yuan(amount_fen)} yuan.",
+            "This coupon needs a purchase of at least {min_spend_yuan} yuan; the receipt is "
+            "{amount_yuan} yuan.",
             details={"min_spend_fen": coupon.min_spend_fen, "amount_fen": amount_fen},
+            min_spend_yuan=format_yuan(coupon.min_spend_fen),
+            amount_yuan=format_yuan(amount_fen),
         )
     return None
 

@@ -95,11 +95,19 @@ class Code(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """Why a use case refused to act. Nothing was written when one is returned."""
+    """Why a use case refused to act. Nothing was written when one is returned.
+
+    `message` is the English sentence (logs, JSON, the sync protocol). `template` is the
+    same sentence with its figures as `{named}` placeholders and `values` holds them, so a
+    screen can say it in the reader's language (loyalty_desk/refusal_texts.py) with the
+    same figures. A refusal passed on from elsewhere (the server's reply) has no template.
+    """
 
     code: Code
     message: str
     details: Mapping[str, Any] = field(default_factory=dict)
+    template: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": str(self.code), "message": self.message}
@@ -120,5 +128,50 @@ class Refused(Exception):
         self.refusal = refusal
 
 
-def refuse(code: Code, message: str, **details: Any) -> Refused:
-    return Refused(Refusal(code, message, details))
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A part of a refusal's sentence that is translated as well (" on receipt {receipt_no}")."""
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template.format_map(english(self.values))
+
+
+def phrase(template: str, **values: Any) -> Phrase:
+    return Phrase(template, values)
+
+
+def english(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as the English sentence shows them: a refusal given as the reason of another
+    by its message, a list of refusals joined with '; '."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if isinstance(value, Refusal):
+            value = value.message
+        elif isinstance(value, list | tuple) and value and isinstance(value[0], Refusal):
+            value = "; ".join(r.message for r in value)
+        out[name] = value
+    return out
+
+
+def refusal(
+    code: Code, template: str, details: Mapping[str, Any] | None = None, **values: Any
+) -> Refusal:
+    """A refusal whose sentence is `template` (a literal, the key of its translations)
+    with `values` filled in; `details` are for programs (JSON), not for the sentence."""
+    message = template.format_map(english(values))
+    return Refusal(code, message, dict(details or {}), template, values)
+
+
+def refuse(
+    code: Code, template: str, details: Mapping[str, Any] | None = None, **values: Any
+) -> Refused:
+    return Refused(refusal(code, template, details, **values))
+
+
+def passed_on(code: Code, message: str, details: Mapping[str, Any] | None = None) -> Refused:
+    """A refusal whose sentence came from elsewhere as text (the server's reply, a printer
+    driver): it has no template; the screens translate it by matching the catalogue."""
+    return Refused(Refusal(code, message, dict(details or {})))

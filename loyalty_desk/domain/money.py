@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 
 # One receipt above a million yuan is a typo or an attack, not a sale.
 MAX_AMOUNT_FEN = 100_000_000
@@ -19,15 +19,23 @@ def parse_yuan(text: str, *, allow_zero: bool = False, field: str = "amount") ->
     """Parse "1234.50" into 123450 fen; refuse what a cashier could not have meant."""
     raw = text.strip().replace(",", "").lstrip("¥￥").strip()
     if not raw:
-        return Refusal(Code.INVALID_AMOUNT, f"The {field} is empty; enter it in yuan, e.g. 128.50.")
+        return refusal(
+            Code.INVALID_AMOUNT, "The {field} is empty; enter it in yuan, e.g. 128.50.", field=field
+        )
     if raw.startswith("-") and _AMOUNT_LOOSE.match(raw):
-        return Refusal(Code.INVALID_AMOUNT, f"The {field} cannot be negative ({text}).")
+        return refusal(
+            Code.INVALID_AMOUNT, "The {field} cannot be negative ({text}).", field=field, text=text
+        )
     match = _AMOUNT.match(raw)
     if match is None:
         if _AMOUNT_LOOSE.match(raw) and "." in raw and len(raw.split(".")[1]) > 2:
-            return Refusal(Code.INVALID_AMOUNT, f"'{text}' has more than 2 decimals (fen).")
-        return Refusal(
-            Code.INVALID_AMOUNT, f"'{text}' is not an amount; enter it in yuan, e.g. 128.50."
+            return refusal(
+                Code.INVALID_AMOUNT, "'{text}' has more than 2 decimals (fen).", text=text
+            )
+        return refusal(
+            Code.INVALID_AMOUNT,
+            "'{text}' is not an amount; enter it in yuan, e.g. 128.50.",
+            text=text,
         )
     fen = int(match["whole"]) * 100 + int((match["frac"] or "0").ljust(2, "0"))
     if fen == 0 and allow_zero:
@@ -38,14 +46,17 @@ def parse_yuan(text: str, *, allow_zero: bool = False, field: str = "amount") ->
 def check_fen(fen: object, field: str = "amount") -> int | Refusal:
     """An amount already in fen (from code, not a person): a whole, positive, sane number."""
     if isinstance(fen, bool) or not isinstance(fen, int):
-        return Refusal(Code.INVALID_AMOUNT, f"The {field} must be a whole number of fen.")
+        return refusal(
+            Code.INVALID_AMOUNT, "The {field} must be a whole number of fen.", field=field
+        )
     if fen <= 0:
-        return Refusal(Code.INVALID_AMOUNT, f"The {field} must be more than 0.")
+        return refusal(Code.INVALID_AMOUNT, "The {field} must be more than 0.", field=field)
     if fen > MAX_AMOUNT_FEN:
-        return Refusal(
+        return refusal(
             Code.INVALID_AMOUNT,
-            f"{format_yuan(fen)} yuan is over the limit of {format_yuan(MAX_AMOUNT_FEN)} "
-            "for one receipt.",
+            "{amount_yuan} yuan is over the limit of {max_yuan} for one receipt.",
+            amount_yuan=format_yuan(fen),
+            max_yuan=format_yuan(MAX_AMOUNT_FEN),
         )
     return fen
 

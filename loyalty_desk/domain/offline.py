@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.rules import OfflineRules
 
 
@@ -26,34 +26,39 @@ class OfflineSituation:
 
 def check_offline_redemption(rules: OfflineRules, situation: OfflineSituation) -> Refusal | None:
     if situation.online_only:
-        return Refusal(
+        return refusal(
             Code.ONLINE_ONLY,
-            "This member can redeem points only while the till is online (an earlier "
-            "offline redemption overdrew the account). Check the network and try again.",
+            "This member can redeem points only while the till is online (an earlier offline "
+            "redemption overdrew the account). Check the network and try again.",
         )
     age = situation.sync_age
     limit = timedelta(hours=rules.max_sync_age_hours)
     if age is None or age >= limit:
         when = "never" if age is None else f"{int(age.total_seconds() // 3600)} hours ago"
-        return Refusal(
+        return refusal(
             Code.SYNC_TOO_OLD,
-            f"The till is offline and last synced {when}; points can be redeemed offline only "
-            f"within {rules.max_sync_age_hours} hours of a sync. Reconnect to redeem.",
+            "The till is offline and last synced {when}; points can be redeemed offline only "
+            "within {max_sync_age_hours} hours of a sync. Reconnect to redeem.",
             details={"max_sync_age_hours": rules.max_sync_age_hours},
+            when=when,
+            max_sync_age_hours=rules.max_sync_age_hours,
         )
     if situation.unconfirmed_offline >= rules.max_consecutive_redemptions:
-        return Refusal(
+        return refusal(
             Code.OFFLINE_LIMIT,
-            f"This member already has {situation.unconfirmed_offline} offline redemptions "
-            "waiting for the server; no more until the till is back online.",
+            "This member already has {unconfirmed_offline} offline redemptions waiting for the "
+            "server; no more until the till is back online.",
             details={"max_consecutive": rules.max_consecutive_redemptions},
+            unconfirmed_offline=situation.unconfirmed_offline,
         )
     left = max(0, rules.daily_cap_points - situation.redeemed_offline_today)
     if situation.points > left:
-        return Refusal(
+        return refusal(
             Code.OFFLINE_LIMIT,
-            f"While offline a member may redeem at most {rules.daily_cap_points} points a day; "
-            f"{left} are left today.",
+            "While offline a member may redeem at most {daily_cap_points} points a day; {left} "
+            "are left today.",
             details={"offline_points_left": left},
+            daily_cap_points=rules.daily_cap_points,
+            left=left,
         )
     return None

@@ -9,7 +9,7 @@ from datetime import date
 
 import phonenumbers
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 
 PHONE_PATTERN = re.compile(r"^1[3-9][0-9]{9}$")
 NAME_MAX = 40
@@ -35,12 +35,15 @@ def validate_phone(text: str) -> str | Refusal:
     """A mainland mobile number, 11 digits, accepted by phonenumbers as MOBILE."""
     phone = normalise_phone(text)
     if not PHONE_PATTERN.match(phone):
-        return Refusal(
+        return refusal(
             Code.INVALID_PHONE,
-            f"'{text}' is not a mainland mobile number (11 digits starting with 13–19).",
+            "'{text}' is not a mainland mobile number (11 digits starting with 13–19).",
+            text=text,
         )
     if not _mobile_range(phone[:7]):
-        return Refusal(Code.INVALID_PHONE, f"{phone} is not an assigned mobile number range.")
+        return refusal(
+            Code.INVALID_PHONE, "{phone} is not an assigned mobile number range.", phone=phone
+        )
     return phone
 
 
@@ -81,15 +84,18 @@ def mask_phone(phone: str) -> str:
 def validate_name(text: str) -> str | Refusal:
     name = unicodedata.normalize("NFC", text).strip()
     if not name:
-        return Refusal(Code.INVALID_NAME, "The name is empty.")
+        return refusal(Code.INVALID_NAME, "The name is empty.")
     for ch in name:
         if unicodedata.category(ch) in _REFUSED_CATEGORIES or ch in _BIDI_CONTROLS:
-            return Refusal(
+            return refusal(
                 Code.INVALID_NAME, "The name contains control characters; type it again."
             )
     if len(name) > NAME_MAX:
-        return Refusal(
-            Code.INVALID_NAME, f"The name is {len(name)} characters; at most {NAME_MAX} fit."
+        return refusal(
+            Code.INVALID_NAME,
+            "The name is {n_name} characters; at most {name_max} fit.",
+            n_name=len(name),
+            name_max=NAME_MAX,
         )
     return name
 
@@ -100,14 +106,19 @@ def parse_date(text: str, *, field: str = "date") -> date | Refusal:
             raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        return Refusal(
-            Code.INVALID_DATE, f"'{text}' is not a real {field}; write it as YYYY-MM-DD."
+        return refusal(
+            Code.INVALID_DATE,
+            "'{text}' is not a real {field}; write it as YYYY-MM-DD.",
+            text=text,
+            field=field,
         )
 
 
 def validate_birthday(value: date, today: date) -> date | Refusal:
     if value > today:
-        return Refusal(Code.INVALID_DATE, f"A birthday of {value} is in the future.")
+        return refusal(Code.INVALID_DATE, "A birthday of {value} is in the future.", value=value)
     if value.year < 1900:
-        return Refusal(Code.INVALID_DATE, f"A birthday of {value} is too far in the past.")
+        return refusal(
+            Code.INVALID_DATE, "A birthday of {value} is too far in the past.", value=value
+        )
     return value

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.timeutil import add_months, local_midnight_utc
 
 MAX_DAYS = 3 * 366  # a longer range is a typo, and would compare with years before the chain
@@ -81,14 +81,19 @@ def period_of(kind: PeriodKind, day: date) -> Period:
 
 def custom_period(first: date, last: date) -> Period | Refusal:
     if last < first:
-        return Refusal(
+        return refusal(
             Code.INVALID_DATE,
-            f"The period ends ({last}) before it starts ({first}); swap the dates.",
+            "The period ends ({last}) before it starts ({first}); swap the dates.",
+            last=last,
+            first=first,
         )
     if (last - first).days + 1 > MAX_DAYS:
-        return Refusal(
+        return refusal(
             Code.INVALID_DATE,
-            f"A report covers at most {MAX_DAYS} days; {first} to {last} is longer.",
+            "A report covers at most {max_days} days; {first} to {last} is longer.",
+            max_days=MAX_DAYS,
+            first=first,
+            last=last,
         )
     return Period(PeriodKind.CUSTOM, first, last)
 

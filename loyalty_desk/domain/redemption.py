@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.rules import RuleSet
 
@@ -23,26 +23,32 @@ def check_redemption(
 ) -> Refusal | None:
     rr = rules.redemption
     if points <= 0:
-        return Refusal(Code.INVALID_POINTS, "Choose how many points to redeem (more than 0).")
+        return refusal(Code.INVALID_POINTS, "Choose how many points to redeem (more than 0).")
     if points < rr.min_points:
-        return Refusal(
+        return refusal(
             Code.BELOW_MINIMUM,
-            f"At least {rr.min_points} points can be redeemed at a time.",
+            "At least {min_points} points can be redeemed at a time.",
             details={"minimum": rr.min_points},
+            min_points=rr.min_points,
         )
     if points > balance:
-        return Refusal(
+        return refusal(
             Code.INSUFFICIENT_POINTS,
-            f"The member has {balance} points; {points} cannot be redeemed.",
+            "The member has {balance} points; {points} cannot be redeemed.",
             details={"balance": balance},
+            balance=balance,
+            points=points,
         )
     limit = max_redeemable(rules, balance, receipt_amount_fen)
     if points > limit:
         share = rr.max_share_percent
-        return Refusal(
+        return refusal(
             Code.OVER_RECEIPT_LIMIT,
-            f"Points may pay at most {share}% of the receipt "
-            f"({format_yuan(receipt_amount_fen * share // 100)} yuan): {limit} points at most.",
+            "Points may pay at most {share}% of the receipt ({receipt_amount_yuan} yuan): {limit} "
+            "points at most.",
             details={"max_points": limit},
+            share=share,
+            receipt_amount_yuan=format_yuan(receipt_amount_fen * share // 100),
+            limit=limit,
         )
     return None

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.tiers import Tier, TierThreshold
 
 
@@ -174,14 +174,16 @@ def rules_from_mapping(
 
 def _overlay(obj: Any, data: Mapping[str, Any], path: str, problems: list[Refusal]) -> Any:
     if not isinstance(data, Mapping):
-        problems.append(Refusal(Code.INVALID_RULES, f"{path or 'rules'} must be a table."))
+        problems.append(
+            refusal(Code.INVALID_RULES, "{value} must be a table.", value=path or "rules")
+        )
         return obj
     names = {f.name: f for f in fields(obj)}
     changes: dict[str, Any] = {}
     for key, raw in data.items():
         where = f"{path}.{key}" if path else key
         if key not in names:
-            problems.append(Refusal(Code.INVALID_RULES, f"Unknown rule '{where}'."))
+            problems.append(refusal(Code.INVALID_RULES, "Unknown rule '{where}'.", where=where))
             continue
         current = getattr(obj, key)
         if is_dataclass(current):
@@ -208,9 +210,12 @@ def _coerce(current: Any, raw: Any, where: str, problems: list[Refusal]) -> Any:
         if value.is_finite() and Decimal(0) <= value <= Decimal(100):
             return value
     problems.append(
-        Refusal(
+        refusal(
             Code.INVALID_RULES,
-            f"'{where}' = {raw!r} is not a valid {type(current).__name__} for this rule.",
+            "'{where}' = {raw!r} is not a valid {name} for this rule.",
+            where=where,
+            raw=raw,
+            name=type(current).__name__,
         )
     )
     return None
@@ -224,16 +229,16 @@ def _check(rules: RuleSet) -> list[Refusal]:
         and t.silver_min_purchases <= t.gold_min_purchases <= t.diamond_min_purchases
     ):
         out.append(
-            Refusal(Code.INVALID_RULES, "Tier thresholds must rise silver < gold < diamond.")
+            refusal(Code.INVALID_RULES, "Tier thresholds must rise silver < gold < diamond.")
         )
     if rules.earning.fen_per_point <= 0 or rules.redemption.fen_per_point <= 0:
-        out.append(Refusal(Code.INVALID_RULES, "fen_per_point must be more than 0."))
+        out.append(refusal(Code.INVALID_RULES, "fen_per_point must be more than 0."))
     if not 0 < rules.redemption.max_share_percent <= 100:
-        out.append(Refusal(Code.INVALID_RULES, "redemption.max_share_percent must be 1–100."))
+        out.append(refusal(Code.INVALID_RULES, "redemption.max_share_percent must be 1–100."))
     if rules.expiry.months <= 0 or t.term_months <= 0:
-        out.append(Refusal(Code.INVALID_RULES, "Expiry and tier term must be at least 1 month."))
+        out.append(refusal(Code.INVALID_RULES, "Expiry and tier term must be at least 1 month."))
     if rules.version < 1:
-        out.append(Refusal(Code.INVALID_RULES, "version must be 1 or more."))
+        out.append(refusal(Code.INVALID_RULES, "version must be 1 or more."))
     out.extend(_check_durations(rules))
     return out
 
@@ -257,7 +262,14 @@ def _check_durations(rules: RuleSet) -> list[Refusal]:
             limit = _DURATION_LIMITS.get(unit)
             if limit is not None and value > limit:
                 out.append(
-                    Refusal(Code.INVALID_RULES, f"'{where}' = {value} is over {limit} {unit}.")
+                    refusal(
+                        Code.INVALID_RULES,
+                        "'{where}' = {value} is over {limit} {unit}.",
+                        where=where,
+                        value=value,
+                        limit=limit,
+                        unit=unit,
+                    )
                 )
 
     walk(rules, "")

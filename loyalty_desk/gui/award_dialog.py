@@ -18,6 +18,7 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_award_dialog import Ui_AwardDialog
 from loyalty_desk.gui.member_line import member_line
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import amount_field, no_input_method, say
 from loyalty_desk.services import checkout
 from loyalty_desk.services.checkout import EarnResult
@@ -82,7 +83,7 @@ class AwardDialog(ActionDialog):
             return
         if isinstance(current, Refusal):
             self.ui.pointsLabel.setText("")
-            say(self.message_label, current.message, "error")
+            say(self.message_label, said(current), "error")
             return
         receipt, fen = current
         self._preview_seq += 1

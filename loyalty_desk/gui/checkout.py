@@ -30,6 +30,7 @@ from loyalty_desk.gui.checkout_coupons import CheckoutCoupons
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_checkout import Ui_CheckoutPage
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import FocusRedirect, page_shortcuts, say, tidy_table
 from loyalty_desk.services import member_panel, members
 from loyalty_desk.services.member_panel import MemberCard
@@ -258,7 +259,7 @@ class CheckoutPage(QWidget):
         if seq != self._search_seq:
             return
         self.results.set_rows([])
-        say(self.ui.messageLabel, refusal.message, "info")
+        say(self.ui.messageLabel, said(refusal), "info")
         self.results_shown.emit(0)
 
     def _scanned(self, text: str) -> None:
@@ -322,7 +323,7 @@ class CheckoutPage(QWidget):
         self.ctx.ops.run(
             lambda: member_panel.card(desk, code),
             on_done=lambda card: self._show_card(seq, card),
-            on_refusal=lambda refusal: say(self.ui.messageLabel, refusal.message, "error"),
+            on_refusal=lambda refusal: say(self.ui.messageLabel, said(refusal), "error"),
             owner=self,
             label="open member",
         )

@@ -22,6 +22,7 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_coupon_redeem_dialog import Ui_CouponRedeemDialog
 from loyalty_desk.gui.member_line import coupon_line, member_line
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.print_actions import PrintActions
 from loyalty_desk.gui.widgets import amount_field, no_input_method, say
 from loyalty_desk.services import coupons
@@ -127,7 +128,7 @@ class CouponRedeemDialog(ActionDialog):
         self._timer.stop()
         fen = self.amount()
         if isinstance(fen, Refusal):
-            say(self.message_label, fen.message, "error")
+            say(self.message_label, said(fen), "error")
             return
         key = self.key()
         if key is None:

@@ -21,6 +21,7 @@ from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_enrol_dialog import Ui_EnrolDialog
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import DIGITS, mark_invalid, no_input_method
 from loyalty_desk.services import members
 from loyalty_desk.services.views import MemberView
@@ -71,14 +72,14 @@ class EnrolDialog(ActionDialog):
             return False, self.tr("{n} more digits").format(n=11 - len(digits))
         result = validate_phone(text)
         if isinstance(result, Refusal):
-            return False, result.message
+            return False, said(result)
         return True, "✓"
 
     def check_name(self) -> tuple[bool, str]:
         if not self.ui.nameEdit.text().strip():
             return False, ""
         result = validate_name(self.ui.nameEdit.text())
-        return (False, result.message) if isinstance(result, Refusal) else (True, "")
+        return (False, said(result)) if isinstance(result, Refusal) else (True, "")
 
     def birthday(self) -> date | Refusal | None:
         text = self.ui.birthdayEdit.text().strip()
@@ -96,7 +97,7 @@ class EnrolDialog(ActionDialog):
         if len(text) < 10:
             return False, self.tr("Year-month-day, e.g. 1990-05-17")
         result = self.birthday()
-        return (False, result.message) if isinstance(result, Refusal) else (True, "")
+        return (False, said(result)) if isinstance(result, Refusal) else (True, "")
 
     def check_referrer(self) -> tuple[bool, str]:
         text = self.ui.referrerEdit.text().strip()

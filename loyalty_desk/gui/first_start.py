@@ -29,15 +29,20 @@ from loyalty_desk.gui import i18n
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import bring_forward, hand_back
 from loyalty_desk.gui.forms.ui_first_run_wizard import Ui_FirstRunWizard
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, pin_field, say
 
 if TYPE_CHECKING:
     from loyalty_desk.services.desk import Desk
     from loyalty_desk.services.first_run import FirstStore
+    from loyalty_desk.services.printer_choice import PrinterChoice
     from loyalty_desk.services.sync import RegisterResult
 
 LANGUAGE, KIND, STORE, MANAGER, SERVER, PRINTER, DONE = range(7)
 STORE_ID_RE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # services.setup.STORE_ID_PATTERN
+# The page's one entry for every receipt printer: the text typed says how it is connected
+# (net:…, usb:…, win:…, file:…), which picks the kind of printer saved.
+RECEIPT_PRINTER = "thermal"
 
 
 class _Progress(QObject):
@@ -218,7 +223,7 @@ class FirstRunWizard(QWizard):
         name = validate_name(ui.managerEdit.text())
         if isinstance(name, Refusal):
             ui.managerEdit.setFocus()
-            return name.message
+            return said(name)
         if not PIN_PATTERN.match(ui.pinEdit.text()):
             ui.pinEdit.setFocus()
             return self.tr("The PIN is 4 to 12 digits.")
@@ -252,7 +257,7 @@ class FirstRunWizard(QWizard):
 
         def refused(refusal: Refusal) -> None:
             self._set_busy(False)
-            say(label, refusal.message, "error")
+            say(label, said(refusal), "error")
 
         self.ctx.ops.run(
             work,
@@ -381,16 +386,16 @@ class FirstRunWizard(QWizard):
     # -- printer ---------------------------------------------------------------------------
 
     def _fill_printers(self) -> None:
-        from loyalty_desk.services.vouchers import WIDTHS, PrinterKind
+        from loyalty_desk.services.printer_choice import WIDTHS, PrinterKind
 
         ui = self.ui
         kind = ui.printerKindCombo.currentData()
         ui.printerKindCombo.blockSignals(True)
         ui.printerKindCombo.clear()
         for value, text in (
-            (PrinterKind.PDF, self.tr("No printer yet: save as PDF files")),
+            (PrinterKind.NONE, self.tr("No printer yet: save as PDF files")),
             (PrinterKind.SYSTEM, self.tr("A printer of this computer")),
-            (PrinterKind.THERMAL, self.tr("Receipt printer (ESC/POS)")),
+            (RECEIPT_PRINTER, self.tr("Receipt printer (ESC/POS)")),
         ):
             ui.printerKindCombo.addItem(text, str(value))
         ui.printerKindCombo.setCurrentIndex(max(0, ui.printerKindCombo.findData(kind)))
@@ -402,47 +407,62 @@ class FirstRunWizard(QWizard):
         ui.paperCombo.setCurrentIndex(max(0, ui.paperCombo.findData(width)))
 
     def _printer_kind_changed(self) -> None:
-        from loyalty_desk.services.vouchers import PrinterKind
+        from loyalty_desk.services.printer_choice import PrinterKind
 
         ui = self.ui
-        kind = PrinterKind(ui.printerKindCombo.currentData() or PrinterKind.PDF)
+        kind = ui.printerKindCombo.currentData() or str(PrinterKind.NONE)
         combo = ui.printerTargetCombo
         current = combo.currentText()
         combo.clear()
-        if kind is PrinterKind.SYSTEM:
+        if kind == PrinterKind.SYSTEM:
             from PySide6.QtPrintSupport import QPrinterInfo  # only here: slow to load
 
             combo.addItems(QPrinterInfo.availablePrinterNames())
             hint = self.tr("The printers this computer knows; empty: its default printer.")
-        elif kind is PrinterKind.THERMAL:
+        elif kind == RECEIPT_PRINTER:
             hint = self.tr(
                 "How it is connected: net:192.168.1.50:9100, usb:04b8:0202 (vendor:product), "
                 "win:PRINTER NAME or file:PATH."
             )
         else:
             hint = self.tr("Vouchers and slips are saved as PDF files to print elsewhere.")
-        combo.setCurrentText(current if kind is not PrinterKind.PDF else "")
-        combo.setEnabled(kind is not PrinterKind.PDF)
-        ui.paperCombo.setEnabled(kind is PrinterKind.THERMAL)
+        combo.setCurrentText(current if kind != PrinterKind.NONE else "")
+        combo.setEnabled(kind != PrinterKind.NONE)
+        ui.paperCombo.setEnabled(kind == RECEIPT_PRINTER)
         ui.printerHint.setText(hint)
 
-    def printer_choice(self) -> Any:
-        from loyalty_desk.services.vouchers import PrinterChoice, PrinterKind
+    def printer_choice(self) -> PrinterChoice | str:
+        """The printer chosen on the page, or what is wrong with it (said on the page)."""
+        from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind, receipt_printer
+        from loyalty_desk.vouchers.escpos import PrinterError
 
         ui = self.ui
-        kind = PrinterKind(ui.printerKindCombo.currentData() or PrinterKind.PDF)
-        target = ui.printerTargetCombo.currentText().strip() or None
-        return PrinterChoice(
-            kind=kind,
-            system_name=target if kind is PrinterKind.SYSTEM else None,
-            thermal_target=target if kind is PrinterKind.THERMAL else None,
-            width_mm=int(ui.paperCombo.currentData() or 80),
-        )
+        kind = ui.printerKindCombo.currentData() or str(PrinterKind.NONE)
+        target = ui.printerTargetCombo.currentText().strip()
+        width_mm = int(ui.paperCombo.currentData() or 80)
+        if kind == RECEIPT_PRINTER:
+            try:
+                return receipt_printer(target, width_mm)
+            except PrinterError:
+                return self.tr(
+                    "Write how the receipt printer is connected: net:192.168.1.50:9100, "
+                    "usb:04b8:0202, win:PRINTER NAME or file:PATH."
+                )
+        if kind == PrinterKind.SYSTEM:
+            return PrinterChoice(PrinterKind.SYSTEM, target, width_mm)
+        return PrinterChoice(PrinterKind.NONE, "", width_mm)
+
+    def _printer_problem(self, problem: str) -> None:
+        say(self.ui.printerMessage, problem, "error")
+        self.ui.printerTargetCombo.setFocus()
 
     def _save_printer(self) -> None:
         from loyalty_desk.services import vouchers
 
         desk, choice = self._desk(), self.printer_choice()
+        if isinstance(choice, str):
+            self._printer_problem(choice)
+            return
         self._write(
             PRINTER,
             self.ui.printerMessage,
@@ -458,6 +478,9 @@ class FirstRunWizard(QWizard):
 
         ui = self.ui
         desk, choice = self._desk(), self.printer_choice()
+        if isinstance(choice, str):
+            self._printer_problem(choice)
+            return
 
         def work() -> Document | Refusal:
             saved = vouchers.save_printer_choice(desk, choice)
@@ -486,7 +509,7 @@ class FirstRunWizard(QWizard):
         self.ctx.ops.run(
             work,
             on_done=rendered,
-            on_refusal=lambda r: say(ui.printerMessage, r.message, "error"),
+            on_refusal=lambda r: say(ui.printerMessage, said(r), "error"),
             on_finally=lambda: ui.testPrintButton.setEnabled(True),
             owner=self,
             label="first run: test page",

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from loyalty_desk.resources import resources_dir
+from loyalty_desk.services.report_words import Lang
 from loyalty_desk.texts import prefers_chinese
 
 _installed: list[QTranslator] = []
@@ -19,6 +20,11 @@ def locale_name(language: str) -> str:
     if language == "system":
         return "zh_CN" if prefers_chinese() else "en"
     return str(language)
+
+
+def current_lang() -> Lang:
+    """The language the client speaks now, for the reports' words (services.report_words)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def translations_dir() -> Path:

@@ -14,7 +14,7 @@ from loyalty_desk.gui import i18n, startup_checks
 from loyalty_desk.gui.app import log_file
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_main_window import Ui_MainWindow
-from loyalty_desk.gui.operations import BACKGROUND, Operations
+from loyalty_desk.gui.operations import BACKGROUND, Operations, said
 from loyalty_desk.gui.sign_in import SignInPage
 from loyalty_desk.gui.status import StatusBar
 from loyalty_desk.gui.sync_control import SyncControl
@@ -111,12 +111,12 @@ class MainWindow(QMainWindow):
             return
         if refusal.code is Code.DATABASE_DAMAGED:
             backups = [Path(p) for p in refusal.details.get("backups", ())]
-            self._offer_restore(refusal.message, backups)
+            self._offer_restore(said(refusal), backups)
             return
         if refusal.code is Code.SCHEMA_TOO_NEW:
             startup_checks.refuse_newer_database(self, refusal).finished.connect(self.close)
             return
-        QMessageBox.critical(self, self.tr("Cannot open the store"), refusal.message)
+        QMessageBox.critical(self, self.tr("Cannot open the store"), said(refusal))
         self.close()
 
     def _opened(self, desk: Desk) -> None:
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def _show_refusal(self, refusal: Refusal, owner: QObject | None) -> None:
         parent = owner if isinstance(owner, QWidget) else self
-        QMessageBox.information(parent.window(), self.tr("Not done"), refusal.message)
+        QMessageBox.information(parent.window(), self.tr("Not done"), said(refusal))
 
     def _show_fault(self, fault: BaseException, owner: QObject | None) -> None:
         parent = owner if isinstance(owner, QWidget) else self

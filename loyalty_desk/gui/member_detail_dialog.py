@@ -9,6 +9,7 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ForwardDialog
 from loyalty_desk.gui.forms.ui_member_detail_dialog import Ui_MemberDetailDialog
 from loyalty_desk.gui.history_dialog import HistoryModel, load_history, setup_history_view
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import say
 from loyalty_desk.services import member_panel
 from loyalty_desk.services.member_panel import MemberCard
@@ -41,7 +42,7 @@ class MemberDetailDialog(ForwardDialog):
         self.ctx.ops.run(
             lambda: member_panel.card(desk, code),
             on_done=self._show,
-            on_refusal=lambda r: say(self.ui.messageLabel, r.message, "error"),
+            on_refusal=lambda r: say(self.ui.messageLabel, said(r), "error"),
             owner=self,
             label="member detail",
         )

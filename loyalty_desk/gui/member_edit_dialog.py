@@ -11,6 +11,7 @@ from loyalty_desk.domain.people import normalise_phone, parse_date, validate_pho
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_member_edit_dialog import Ui_MemberEditDialog
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import mark_invalid, no_input_method, pin_field, say
 from loyalty_desk.services import member_edit
 from loyalty_desk.services.views import MemberView
@@ -60,7 +61,7 @@ class MemberEditDialog(ActionDialog):
         if phone is None or (len(phone) < 11 and phone.isdigit()):
             return None
         checked = validate_phone(phone)
-        return checked.message if isinstance(checked, Refusal) else None
+        return said(checked) if isinstance(checked, Refusal) else None
 
     def _changed(self) -> None:
         phone_changes = self.new_phone() is not None

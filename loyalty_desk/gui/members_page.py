@@ -11,6 +11,7 @@ from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_members_page import Ui_MembersPage
 from loyalty_desk.gui.members_model import COLUMN_OF_SORT, MembersModel
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import say, tidy_table
 from loyalty_desk.services import member_list
 from loyalty_desk.services.member_list import Sort
@@ -114,7 +115,7 @@ class MembersPage(QWidget):
             view.selectRow(0)
 
     def _refused(self, refusal: Refusal) -> None:
-        say(self.ui.messageLabel, refusal.message, "info")
+        say(self.ui.messageLabel, said(refusal), "info")
         self.ui.loadedLabel.setText("")
 
     # -- sorting and searching -------------------------------------------------------------

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from loyalty_desk.domain.errors import Refusal
-from loyalty_desk.texts import refusal_text
+from loyalty_desk.refusal_texts import say
 
 log = logging.getLogger("loyalty_desk.gui")
 
@@ -37,10 +37,14 @@ MAIN = "main"
 BACKGROUND = "background"
 
 
+def said(refusal: Refusal) -> str:
+    """A refusal's sentence in the client's language, with its figures."""
+    return say(refusal, chinese=QLocale().language() == QLocale.Language.Chinese)
+
+
 def in_language(refusal: Refusal) -> Refusal:
-    """A refusal as the screens say it: in Chinese, what it means comes first."""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    return replace(refusal, message=refusal_text(refusal.code, refusal.message, chinese=chinese))
+    """A refusal as the screens say it (its code, details and values stay as they were)."""
+    return replace(refusal, message=said(refusal))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import hand_back
+from loyalty_desk.gui.operations import said
 
 if TYPE_CHECKING:  # QtPdf and QtPrintSupport load on the first print, not at sign-in
     from loyalty_desk.gui import printing
@@ -73,7 +74,7 @@ class PrintActions(QObject):
         self.ctx.ops.run(
             render,
             on_done=self._show,
-            on_refusal=lambda refusal: self.report(refusal.message, "error"),
+            on_refusal=lambda refusal: self.report(said(refusal), "error"),
             owner=self.widget,
             label=f"render {label}",
         )

@@ -32,8 +32,11 @@ from PySide6.QtWidgets import (
 
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.formatting import translate
+from loyalty_desk.gui.operations import said
+from loyalty_desk.services import printer_choice as printers
 from loyalty_desk.services import vouchers
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
 
 ChooseFile = Callable[[QWidget | None, str], str | None]
 
@@ -48,7 +51,7 @@ class Document:
 
 
 def _both(
-    title: str, render: Callable[[vouchers.Layout], bytes | Refusal], choice: vouchers.PrinterChoice
+    title: str, render: Callable[[vouchers.Layout], bytes | Refusal], choice: PrinterChoice
 ) -> Document | Refusal:
     pdf = render(vouchers.Layout())
     if isinstance(pdf, Refusal):
@@ -61,7 +64,7 @@ def _both(
 
 
 def voucher_document(desk: Desk, code: str) -> Document | Refusal:
-    choice = vouchers.printer_choice(desk)
+    choice = printers.load(desk)
     return _both(
         translate("Printing", "Voucher"),
         lambda layout: vouchers.render_voucher(desk, code, layout),
@@ -70,7 +73,7 @@ def voucher_document(desk: Desk, code: str) -> Document | Refusal:
 
 
 def slip_document(desk: Desk, receipt_no: str) -> Document | Refusal:
-    choice = vouchers.printer_choice(desk)
+    choice = printers.load(desk)
     return _both(
         translate("Printing", "Points slip"),
         lambda layout: vouchers.render_slip(desk, receipt_no, layout),
@@ -79,7 +82,7 @@ def slip_document(desk: Desk, receipt_no: str) -> Document | Refusal:
 
 
 def card_document(desk: Desk, member_ref: str) -> Document | Refusal:
-    choice = vouchers.printer_choice(desk)
+    choice = printers.load(desk)
     return _both(
         translate("Printing", "Member card"),
         lambda layout: vouchers.render_card(desk, member_ref, layout),
@@ -180,14 +183,14 @@ class Printing(QObject):
         self.printer = printer
         self.sending: ThermalSender | None = None
 
-    def choice(self) -> vouchers.PrinterChoice:
-        return vouchers.printer_choice(self.desk)
+    def choice(self) -> PrinterChoice:
+        return printers.load(self.desk)
 
     def print(self, document: Document) -> bool:
         choice = self.choice()
-        if choice.kind is vouchers.PrinterKind.THERMAL:
+        if choice.thermal:
             return self._thermal(document, choice)
-        if choice.kind is vouchers.PrinterKind.SYSTEM:
+        if choice.kind is PrinterKind.SYSTEM:
             return self._system(document, choice)
         return self.save_pdf(document)
 
@@ -205,10 +208,10 @@ class Printing(QObject):
         self.done.emit(translate("Printing", "Saved {path}").format(path=path))
         return True
 
-    def _thermal(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
+    def _thermal(self, document: Document, choice: PrinterChoice) -> bool:
         """Sent off a worker thread: an unplugged network printer takes seconds to time out,
         and the till must not freeze meanwhile. `done` or `failed` follows."""
-        sender = ThermalSender(self.desk, document.escpos, choice.thermal_target or "", self)
+        sender = ThermalSender(self.desk, document.escpos, choice.connection, self)
         sender.outcome.connect(self._thermal_outcome)
         sender.start()
         self.sending = sender
@@ -216,11 +219,11 @@ class Printing(QObject):
 
     def _thermal_outcome(self, outcome: object) -> None:
         if isinstance(outcome, Refusal):
-            self.failed.emit(outcome.message)
+            self.failed.emit(said(outcome))
         else:
             self.done.emit(translate("Printing", "Printed on the receipt printer"))
 
-    def _system(self, document: Document, choice: vouchers.PrinterChoice) -> bool:
+    def _system(self, document: Document, choice: PrinterChoice) -> bool:
         printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         if choice.system_name and self.printer is None:
             printer.setPrinterName(choice.system_name)
@@ -259,14 +262,14 @@ class PrintPreviewDialog(QDialog):
         self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
         self.preview.setMinimumSize(420, 560)
         choice = printing.choice()
-        where = {
-            vouchers.PrinterKind.SYSTEM: choice.system_name
-            or translate("Printing", "system printer"),
-            vouchers.PrinterKind.THERMAL: translate(
-                "Printing", "receipt printer {target} ({mm} mm)"
-            ).format(target=choice.thermal_target, mm=choice.width_mm),
-            vouchers.PrinterKind.PDF: translate("Printing", "PDF file"),
-        }[choice.kind]
+        if choice.thermal:
+            where = translate("Printing", "receipt printer {target} ({mm} mm)").format(
+                target=choice.connection, mm=choice.width_mm
+            )
+        elif choice.kind is PrinterKind.SYSTEM:
+            where = choice.system_name or translate("Printing", "system printer")
+        else:
+            where = translate("Printing", "PDF file")
         self.where = QLabel(translate("Printing", "Printer: {where}").format(where=where))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.print_button = QPushButton(translate("Printing", "Print"))
@@ -329,9 +332,9 @@ class BatchRenderer(QThread):
     def run(self) -> None:
         contents = vouchers.voucher_contents(self.desk, self.codes)
         if isinstance(contents, Refusal):
-            self.failed.emit(contents.message)
+            self.failed.emit(said(contents))
             return
-        choice = vouchers.printer_choice(self.desk)
+        choice = printers.load(self.desk)
         try:
             pdf = vouchers.render_batch(
                 contents, vouchers.Layout(page=vouchers.PageSize.A6), self._progress
@@ -411,7 +414,7 @@ def print_with_preview(
 ) -> bool:
     """Preview one voucher, slip or card, then print it on the chosen printer."""
     if isinstance(document, Refusal):
-        QMessageBox.warning(parent, translate("Printing", "Cannot print"), document.message)
+        QMessageBox.warning(parent, translate("Printing", "Cannot print"), said(document))
         return False
     preview = PrintPreviewDialog(Printing(desk, parent), document, parent)
     return preview.exec() == QDialog.DialogCode.Accepted

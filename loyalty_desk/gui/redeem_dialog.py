@@ -15,6 +15,7 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_redeem_dialog import Ui_RedeemDialog
 from loyalty_desk.gui.member_line import member_line
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import amount_field, no_input_method, say
 from loyalty_desk.services import checkout
 from loyalty_desk.services.checkout import RedeemLimits, RedeemResult
@@ -76,7 +77,7 @@ class RedeemDialog(ActionDialog):
             )
             return
         if isinstance(fen, Refusal):
-            say(self.message_label, fen.message, "error")
+            say(self.message_label, said(fen), "error")
             return
         self._seq += 1
         seq = self._seq

@@ -25,6 +25,7 @@ from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_refund_dialog import Ui_RefundDialog
 from loyalty_desk.gui.member_line import member_line
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import amount_field, no_input_method, pin_field, say, tidy_table
 from loyalty_desk.services import checkout, receipts
 from loyalty_desk.services.checkout import RefundResult
@@ -165,7 +166,7 @@ class RefundDialog(ActionDialog):
         if current is None:
             return
         if isinstance(current, Refusal):
-            say(self.message_label, current.message, "error")
+            say(self.message_label, said(current), "error")
             return
         receipt, fen = current
         self._seq += 1

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,11 +44,15 @@ from loyalty_desk.domain.kpis import KpiLine, Unit
 from loyalty_desk.domain.periods import Period, PeriodKind, custom_period, period_of
 from loyalty_desk.domain.segments import SEGMENTS_BEST_FIRST, Segment
 from loyalty_desk.domain.timeutil import local_date
+from loyalty_desk.gui.i18n import current_lang
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.reports_charts import BLUE, GREEN, GREY, ORANGE, ChartBox
 from loyalty_desk.gui.reports_members import MemberListModel
 from loyalty_desk.gui.reports_runner import Runner, ThreadPoolRunner
 from loyalty_desk.resources import cjk_font_path
+from loyalty_desk.services import report_words
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.report_words import list_title, segment_name, tier_name
 from loyalty_desk.services.reports_common import MemberList
 from loyalty_desk.services.reports_export import ExportFormat, export_report
 from loyalty_desk.services.reports_kpi import KpiReport, kpi_report
@@ -76,20 +80,39 @@ TILES: tuple[tuple[str, bool], ...] = (
     ("points_expired", False),
     ("outstanding_value_fen", False),
 )
+# The screen's words in both languages; shown in the client's (gui.i18n.current_lang).
 KINDS = (
-    (PeriodKind.DAY, "Day 日"),
-    (PeriodKind.WEEK, "Week 周"),
-    (PeriodKind.MONTH, "Month 月"),
-    (PeriodKind.CUSTOM, "Custom 自定义"),
+    (PeriodKind.DAY, ("Day", "日")),
+    (PeriodKind.WEEK, ("Week", "周")),
+    (PeriodKind.MONTH, ("Month", "月")),
+    (PeriodKind.CUSTOM, ("Custom", "自定义")),
 )
 LISTS = (
-    ("top", "Top members 消费前列"),
-    ("close", "Close to the next tier 即将升级"),
-    ("slipping", "Slipping 消费下滑"),
-    ("dormant_buyers", "Dormant buyers 沉睡会员"),
-    *((f"segment:{s.value}", f"Segment: {s.label_en} {s.label_zh}") for s in SEGMENTS_BEST_FIRST),
+    ("top", ("Top members", "消费排行")),
+    ("close", ("Close to the next tier", "即将升级")),
+    ("slipping", ("Slipping", "消费下滑")),
+    ("dormant_buyers", ("Dormant buyers", "沉睡会员")),
+    *(
+        (f"segment:{s.value}", (f"Segment: {s.label_en}", f"细分：{s.label_zh}"))
+        for s in SEGMENTS_BEST_FIRST
+    ),
 )
-EXPORTS = (("kpi", "KPIs"), ("segments", "Segments"), ("tiers", "Tiers"), ("winback", "Win-back"))
+EXPORTS = (
+    ("kpi", ("KPIs", "关键指标")),
+    ("segments", ("Segments", "会员细分")),
+    ("tiers", ("Tiers", "会员等级")),
+    ("winback", ("Win-back", "会员召回")),
+)
+CHARTS = {
+    "tier": ("Tier distribution", "等级分布"),
+    "segment": ("Segment sizes (click a bar for its members)", "细分人数（点击柱子查看会员）"),
+    "flow": ("Points issued vs redeemed", "积分发放与兑换"),
+    "liability": ("Points liability by expiry month (yuan)", "积分负债（按到期月，元）"),
+}
+
+
+def t(en: str, zh: str) -> str:
+    return report_words.w(current_lang(), en, zh)
 
 
 @dataclass(frozen=True)
@@ -154,18 +177,20 @@ class Tile(QFrame):
             layout.addWidget(w)
 
     def show_line(self, line: KpiLine, previous_label: str) -> None:
-        self.title.setText(f"{line.label_en}  {line.label_zh}")
+        self.title.setText(t(line.label_en, line.label_zh))
         self.value.setText(value_text(line.unit, line.current))
         change = line.change
         if change is None or line.previous is None:
-            self.change.setText(f"vs {previous_label}: —")
+            self.change.setText(t(f"vs {previous_label}: —", f"对比 {previous_label}：—"))
             self.change.setStyleSheet("color: #6b7280;")
             return
         relative = f" ({rate_text(line.change_ratio)})" if line.change_ratio is not None else ""
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
         sign = "+" if change > 0 else ""
         text = value_text(line.unit, change)
-        self.change.setText(f"{arrow} {sign}{text}{relative} vs {previous_label}")
+        self.change.setText(
+            f"{arrow} {sign}{text}{relative} " + t(f"vs {previous_label}", f"对比 {previous_label}")
+        )
         good = (change > 0) == self.up_is_good
         color = "#6b7280" if change == 0 else "#059669" if good else "#dc2626"
         self.change.setStyleSheet(f"color: {color};")
@@ -236,15 +261,15 @@ class ReportsView(QWidget):
 
     def _build(self) -> None:
         self.kind = QComboBox()
-        for kind, label in KINDS:
-            self.kind.addItem(label, kind)
+        for kind, _ in KINDS:
+            self.kind.addItem("", kind)
         self.date_from = QDateEdit(calendarPopup=True)
         self.date_to = QDateEdit(calendarPopup=True)
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.previous_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
-        self.refresh_button = QPushButton("Refresh 刷新")
+        self.refresh_button = QPushButton()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(180)
@@ -252,21 +277,23 @@ class ReportsView(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.export_kind = QComboBox()
-        for key, label in EXPORTS:
-            self.export_kind.addItem(label, key)
+        for key, _ in EXPORTS:
+            self.export_kind.addItem("", key)
         self.csv_button = QPushButton("CSV…")
         self.pdf_button = QPushButton("PDF…")
-        self.full_phones = QCheckBox("Full phones 完整手机号")
-        self.full_phones.setToolTip("Needs a manager's PIN; recorded in the audit log.")
+        self.full_phones = QCheckBox()
+        self.period_label = QLabel()
+        self.export_label = QLabel()
+        self.members_label = QLabel()
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Period 期间"))
+        bar.addWidget(self.period_label)
         for w in (self.kind, self.previous_button, self.date_from, QLabel("–"), self.date_to):
             bar.addWidget(w)
         for w in (self.next_button, self.refresh_button, self.progress, self.status):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (QLabel("Export 导出"), self.export_kind, self.csv_button, self.pdf_button):
+        for w in (self.export_label, self.export_kind, self.csv_button, self.pdf_button):
             bar.addWidget(w)
         bar.addWidget(self.full_phones)
 
@@ -278,10 +305,10 @@ class ReportsView(QWidget):
             self.tiles[key] = tile
             tiles.addWidget(tile, i // 6, i % 6)
 
-        self.tier_chart = ChartBox("Tier distribution 等级分布")
-        self.segment_chart = ChartBox("Segment sizes 细分人数 (click a bar for its members)")
-        self.flow_chart = ChartBox("Points issued vs redeemed 积分发放与兑换")
-        self.liability_chart = ChartBox("Points liability by expiry month 积分负债（元）")
+        self.tier_chart = ChartBox("")
+        self.segment_chart = ChartBox("")
+        self.flow_chart = ChartBox("")
+        self.liability_chart = ChartBox("")
         charts = QGridLayout()
         charts.setSpacing(8)
         charts.addWidget(self.tier_chart, 0, 0)
@@ -292,8 +319,8 @@ class ReportsView(QWidget):
         self.tier_chart.on_bar_clicked = lambda _index: self.choose_list("close")
 
         self.list_picker = QComboBox()
-        for key, label in LISTS:
-            self.list_picker.addItem(label, key)
+        for key, _ in LISTS:
+            self.list_picker.addItem("", key)
         self.list_title = QLabel("")
         self.list_title.setObjectName("listTitle")
         self.members = MemberListModel(self.desk.tz)
@@ -304,12 +331,9 @@ class ReportsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(240)
-        self.winback_button = QPushButton("Issue win-back coupons… 发放召回券")
-        self.winback_button.setToolTip(
-            "A win-back coupon for every dormant buyer and slipping member (manager PIN)."
-        )
+        self.winback_button = QPushButton()
         lists = QHBoxLayout()
-        lists.addWidget(QLabel("Members 会员名单"))
+        lists.addWidget(self.members_label)
         lists.addWidget(self.list_picker)
         lists.addWidget(self.list_title, 1)
         lists.addWidget(self.winback_button)
@@ -336,6 +360,45 @@ class ReportsView(QWidget):
         self.csv_button.clicked.connect(lambda: self.export(ExportFormat.CSV))
         self.pdf_button.clicked.connect(lambda: self.export(ExportFormat.PDF))
         self.winback_button.clicked.connect(self.issue_winback)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The screen's words in the client's language (again after a language switch)."""
+        for i, (_, (en, zh)) in enumerate(KINDS):
+            self.kind.setItemText(i, t(en, zh))
+        for i, (_, (en, zh)) in enumerate(EXPORTS):
+            self.export_kind.setItemText(i, t(en, zh))
+        for i, (_, (en, zh)) in enumerate(LISTS):
+            self.list_picker.setItemText(i, t(en, zh))
+        self.refresh_button.setText(t("Refresh", "刷新"))
+        self.full_phones.setText(t("Full phones", "完整手机号"))
+        self.full_phones.setToolTip(
+            t("Needs a manager's PIN; recorded in the audit log.", "需要店长 PIN；记入审计日志。")
+        )
+        self.period_label.setText(t("Period", "期间"))
+        self.export_label.setText(t("Export", "导出"))
+        self.members_label.setText(t("Members", "会员名单"))
+        self.winback_button.setText(t("Issue win-back coupons…", "发放召回券…"))
+        self.winback_button.setToolTip(
+            t(
+                "A win-back coupon for every dormant buyer and slipping member (manager PIN).",
+                "为每位沉睡和消费下滑的会员发放召回券（需店长 PIN）。",
+            )
+        )
+        for box, key in (
+            (self.tier_chart, "tier"),
+            (self.segment_chart, "segment"),
+            (self.flow_chart, "flow"),
+            (self.liability_chart, "liability"),
+        ):
+            box.chart().setTitle(t(*CHARTS[key]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self.bundle is not None:
+                self._show(self.bundle)
+        super().changeEvent(event)
 
     # -- the period ---------------------------------------------------------------------------
 
@@ -389,7 +452,7 @@ class ReportsView(QWidget):
         if isinstance(period, Refusal):
             self._show_refusal(period)
             return
-        self._busy(True, "Computing… 计算中")
+        self._busy(True, t("Computing…", "计算中…"))
         relay = self._relay
         desk = self.desk
 
@@ -415,12 +478,12 @@ class ReportsView(QWidget):
 
     def _show_refusal(self, refusal: Refusal) -> None:
         self._busy(False)
-        self.status.setText(refusal.message)
-        self.failed.emit(refusal.message)
+        self.status.setText(said(refusal))
+        self.failed.emit(said(refusal))
 
     def _show_fault(self, exc: BaseException) -> None:
         self._busy(False)
-        message = f"The report failed: {type(exc).__name__}: {exc}"
+        message = t("The report failed", "报表出错") + f": {type(exc).__name__}: {exc}"
         self.status.setText(message)
         self.failed.emit(message)
 
@@ -432,9 +495,10 @@ class ReportsView(QWidget):
         before = kpi.header.previous.label
         for key, tile in self.tiles.items():
             tile.show_line(kpi.line(key), before)
+        lang = current_lang()
         tiers = bundle.tiers.counts
         self.tier_chart.show_bars(
-            [f"{c.tier.label_zh} {c.tier.value}" for c in tiers],
+            [tier_name(c.tier, lang) for c in tiers],
             [
                 (before, [c.previous for c in tiers], GREY),
                 (kpi.header.period.label, [c.members for c in tiers], BLUE),
@@ -442,7 +506,7 @@ class ReportsView(QWidget):
         )
         segs = bundle.segments.counts
         self.segment_chart.show_bars(
-            [f"{c.segment.label_zh} {c.segment.value}" for c in segs],
+            [segment_name(c.segment, lang) for c in segs],
             [
                 (before, [c.previous for c in segs], GREY),
                 (kpi.header.period.label, [c.members for c in segs], BLUE),
@@ -451,16 +515,20 @@ class ReportsView(QWidget):
         self.flow_chart.show_lines(
             [f.first for f in kpi.flows],
             [
-                ("Issued 发放", [f.issued for f in kpi.flows], BLUE),
-                ("Redeemed 兑换", [f.redeemed for f in kpi.flows], ORANGE),
+                (t("Issued", "发放"), [f.issued for f in kpi.flows], BLUE),
+                (t("Redeemed", "兑换"), [f.redeemed for f in kpi.flows], ORANGE),
             ],
         )
         self.liability_chart.show_bars(
             [f"{m.month:%Y-%m}" for m in kpi.liability],
-            [("Liability 负债 ¥", [m.value_fen / 100 for m in kpi.liability], GREEN)],
+            [(t("Liability ¥", "负债 ¥"), [m.value_fen / 100 for m in kpi.liability], GREEN)],
         )
         moved = bundle.segments.moved
-        self._busy(False, f"{kpi.header.period.label}: {moved:,} members changed segment")
+        label = kpi.header.period.label
+        self._busy(
+            False,
+            t(f"{label}: {moved:,} members changed segment", f"{label}：{moved:,} 位会员细分变化"),
+        )
         self._list_chosen()
         self.refreshed.emit()
 
@@ -490,7 +558,7 @@ class ReportsView(QWidget):
             return
         segment = Segment(key.split(":", 1)[1])
         desk, period = self.desk, bundle.period
-        self.list_title.setText("Loading… 加载中")
+        self.list_title.setText(t("Loading…", "加载中…"))
         self.runner(
             lambda: segment_members(desk, period, segment=segment),
             on_done=self._show_list,
@@ -501,8 +569,15 @@ class ReportsView(QWidget):
     def _show_list(self, members: MemberList) -> None:
         self.members.show(members)
         shown = len(members.members)
-        more = f" — first {shown}; export CSV for all" if members.total > shown else ""
-        self.list_title.setText(f"{members.title}: {members.total:,}{more}")
+        more = (
+            t(f" — first {shown:,}; export CSV for all", f" — 前 {shown:,} 位；导出 CSV 查看全部")
+            if members.total > shown
+            else ""
+        )
+        title = list_title(members.title, current_lang())
+        self.list_title.setText(
+            t(f"{title}: {members.total:,}{more}", f"{title}：{members.total:,}{more}")
+        )
         self.list_shown.emit()
 
     # -- exporting ----------------------------------------------------------------------------
@@ -510,7 +585,7 @@ class ReportsView(QWidget):
     def export(self, fmt: ExportFormat) -> None:
         bundle = self.bundle
         if bundle is None:
-            self.status.setText("Show a report first. 请先生成报表。")
+            self.status.setText(t("Show a report first.", "请先生成报表。"))
             return
         kind: str = self.export_kind.currentData()
         report = {
@@ -529,15 +604,16 @@ class ReportsView(QWidget):
             if not pin:
                 return
         desk = self.desk
-        self._busy(True, "Exporting… 导出中")
+        self._busy(True, t("Exporting…", "导出中…"))
+        lang = current_lang()
 
         def job() -> Any:
             return export_report(
-                desk, report, fmt, Path(chosen), unmasked=unmasked, manager_pin=pin
+                desk, report, fmt, Path(chosen), unmasked=unmasked, manager_pin=pin, lang=lang
             )
 
         def done(result: Any) -> None:
-            self._busy(False, f"Wrote {result.path}")
+            self._busy(False, t(f"Wrote {result.path}", f"已写入 {result.path}"))
             self.exported.emit(result)
 
         self.runner(job, on_done=done, on_refusal=self._show_refusal, on_fault=self._show_fault)
@@ -548,13 +624,16 @@ class ReportsView(QWidget):
         if not pin:
             return
         desk = self.desk
-        self._busy(True, "Issuing coupons… 发放中")
+        self._busy(True, t("Issuing coupons…", "发放中…"))
 
         def done(result: Any) -> None:
+            issued, skipped = len(result.issued), result.skipped
             self._busy(
                 False,
-                f"Issued {len(result.issued):,} win-back coupons "
-                f"({result.skipped:,} members already held one)",
+                t(
+                    f"Issued {issued:,} win-back coupons ({skipped:,} members already held one)",
+                    f"已发放 {issued:,} 张召回券（{skipped:,} 位会员已有）",
+                ),
             )
             self.coupons_issued.emit(result)
 
@@ -567,15 +646,18 @@ class ReportsView(QWidget):
 
     def _ask_path(self, fmt: str) -> str | None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export report", f"report.{fmt}", f"{fmt.upper()} (*.{fmt})"
+            self, t("Export report", "导出报表"), f"report.{fmt}", f"{fmt.upper()} (*.{fmt})"
         )
         return name or None
 
     def _ask_pin(self) -> str | None:
         pin, ok = QInputDialog.getText(
             self,
-            "Manager PIN",
-            "Full phone numbers need a manager's PIN (recorded in the audit log):",
+            t("Manager PIN", "店长 PIN"),
+            t(
+                "Full phone numbers need a manager's PIN (recorded in the audit log):",
+                "完整手机号需要店长 PIN（记入审计日志）：",
+            ),
             QLineEdit.EchoMode.Password,
         )
         return pin if ok and pin else None

@@ -3,6 +3,7 @@ gui/server_settings.py), and staff accounts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.forms.ui_settings_page import Ui_SettingsPage
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.rows_model import RowsModel
 from loyalty_desk.gui.server_settings import ServerSettings
 from loyalty_desk.gui.staff_dialog import StaffDialog
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, say, tidy_table
 from loyalty_desk.services import settings, staff_admin
-from loyalty_desk.services.settings import Language, PrinterChoice, PrinterKind, StoreSettings
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
+from loyalty_desk.services.settings import Language, StoreSettings
 from loyalty_desk.services.staff_admin import StaffAccount
 
 
@@ -74,6 +77,8 @@ class SettingsPage(QWidget):
             (PrinterKind.SYSTEM, self.tr("A printer of this computer")),
             (PrinterKind.ESCPOS_NETWORK, self.tr("Receipt printer on the network (ESC/POS)")),
             (PrinterKind.ESCPOS_USB, self.tr("Receipt printer on USB (ESC/POS)")),
+            (PrinterKind.ESCPOS_WINDOWS, self.tr("Receipt printer by its Windows name (ESC/POS)")),
+            (PrinterKind.ESCPOS_FILE, self.tr("Receipt printer as a file or device (ESC/POS)")),
         ):
             ui.printerKindCombo.addItem(text, str(kind))
         ui.printerKindCombo.currentIndexChanged.connect(lambda _i: self._printer_kind_changed())
@@ -98,6 +103,9 @@ class SettingsPage(QWidget):
         self.server = ServerSettings(ctx, self)
         ui.rightColumn.insertWidget(0, self.server)
         self._printers_listed = False
+        # What was loaded: the paper width and QR mode, which this page does not show, are
+        # saved back as they were.
+        self._printer = PrinterChoice()
         self._staff_buttons()
 
     # -- loading ---------------------------------------------------------------------------
@@ -128,9 +136,20 @@ class SettingsPage(QWidget):
             fill_timezones(ui.timezoneCombo, store.timezone)
         ui.timezoneCombo.setCurrentText(store.timezone)
         ui.languageCombo.setCurrentIndex(ui.languageCombo.findData(str(store.language)))
+        self._printer = store.printer
         ui.printerKindCombo.setCurrentIndex(ui.printerKindCombo.findData(str(store.printer.kind)))
         self._printer_kind_changed()
         ui.printerTargetCombo.setCurrentText(store.printer.target)
+        if store.printer_unreadable:
+            say(
+                ui.settingsMessage,
+                self.tr(
+                    "The printer setting stored on this computer cannot be read ({value}); "
+                    "vouchers and slips are saved as PDF files until a printer is chosen "
+                    "and saved."
+                ).format(value=store.printer_unreadable),
+                "warn",
+            )
 
     def _printer_kind_changed(self) -> None:
         ui = self.ui
@@ -139,15 +158,20 @@ class SettingsPage(QWidget):
         combo.setEnabled(kind is not PrinterKind.NONE)
         current = combo.currentText()
         combo.clear()
-        if kind is PrinterKind.SYSTEM:
+        if kind in (PrinterKind.SYSTEM, PrinterKind.ESCPOS_WINDOWS):
             from PySide6.QtPrintSupport import QPrinterInfo  # only here: slow to load
 
             combo.addItems(QPrinterInfo.availablePrinterNames())
+        if kind is PrinterKind.SYSTEM:
             hint = self.tr("The printers this computer knows.")
         elif kind is PrinterKind.ESCPOS_NETWORK:
             hint = self.tr("Its address, e.g. 192.168.1.50:9100")
         elif kind is PrinterKind.ESCPOS_USB:
             hint = self.tr("Vendor and product id in hex, e.g. 04b8:0202")
+        elif kind is PrinterKind.ESCPOS_WINDOWS:
+            hint = self.tr("The printer's name in Windows; the receipts go to it unchanged.")
+        elif kind is PrinterKind.ESCPOS_FILE:
+            hint = self.tr("The file or device it is written to, e.g. /dev/usb/lp0")
         else:
             hint = self.tr("Vouchers and slips are not printed.")
         combo.setCurrentText(current if kind is not PrinterKind.NONE else "")
@@ -163,8 +187,10 @@ class SettingsPage(QWidget):
         name = ui.storeNameEdit.text()
         tz = ui.timezoneCombo.currentText()
         language = Language(ui.languageCombo.currentData())
-        printer = PrinterChoice(
-            PrinterKind(ui.printerKindCombo.currentData()), ui.printerTargetCombo.currentText()
+        printer = replace(
+            self._printer,
+            kind=PrinterKind(ui.printerKindCombo.currentData()),
+            target=ui.printerTargetCombo.currentText(),
         )
         ui.saveButton.setEnabled(False)
         self.ctx.ops.run(
@@ -172,7 +198,7 @@ class SettingsPage(QWidget):
                 desk, store_name=name, timezone=tz, language=language, printer=printer, actor=actor
             ),
             on_done=self._saved,
-            on_refusal=lambda r: say(ui.settingsMessage, r.message, "error"),
+            on_refusal=lambda r: say(ui.settingsMessage, said(r), "error"),
             on_finally=lambda: ui.saveButton.setEnabled(True),
             owner=self,
             label="save settings",

@@ -13,6 +13,7 @@ from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.formatting import local_time
 from loyalty_desk.gui.forms.ui_sign_in import Ui_SignInPage
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import pin_field, say
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class SignInPage(QWidget):
     def _refused(self, refusal: Refusal) -> None:
         self.ui.pinEdit.clear()
         self.ui.pinEdit.setFocus()
-        text = refusal.message
+        text = said(refusal)
         if refusal.code is Code.ACCOUNT_LOCKED and "locked_until" in refusal.details:
             until = datetime.fromisoformat(str(refusal.details["locked_until"]))
             text = self.tr(

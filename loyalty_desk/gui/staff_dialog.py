@@ -13,6 +13,7 @@ from loyalty_desk.domain.people import validate_name
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ActionDialog
 from loyalty_desk.gui.forms.ui_staff_dialog import Ui_StaffDialog
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.widgets import pin_field, say
 from loyalty_desk.services import staff, staff_admin
 from loyalty_desk.services.staff import Role
@@ -89,7 +90,7 @@ class StaffDialog(ActionDialog):
         if self.mode in (M.FIRST_MANAGER, M.ADD):
             checked = validate_name(ui.nameEdit.text())
             if isinstance(checked, Refusal):
-                return checked.message
+                return said(checked)
         if self.mode in (M.FIRST_MANAGER, M.ADD, M.SET_PIN):
             if not PIN_PATTERN.match(ui.pinEdit.text()):
                 return self.tr("A PIN is 4 to 12 digits.")

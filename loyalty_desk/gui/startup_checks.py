@@ -32,6 +32,7 @@ from loyalty_desk import __version__
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import bring_forward
+from loyalty_desk.gui.operations import said
 
 if TYPE_CHECKING:
     from loyalty_desk.services.backup import RestoreResult
@@ -169,7 +170,7 @@ class DamagedDatabaseDialog(QDialog):
         self._enable(True)
 
     def _refused(self, refusal: Refusal) -> None:
-        self.message_label.setText(refusal.message)
+        self.message_label.setText(said(refusal))
 
     def _failed(self, fault: BaseException) -> None:
         self.message_label.setText(
@@ -220,7 +221,7 @@ def tell_restored(parent: QWidget, result: RestoreResult) -> QMessageBox:
 
 def refuse_newer_database(parent: QWidget, refusal: Refusal) -> QMessageBox:
     """An older program on a newer database: say so and end, never touching the file."""
-    log.error("database is newer than this program (%s): %s", __version__, refusal.message)
+    log.error("database is newer than this program (%s): %s", __version__, said(refusal))
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate(
@@ -239,7 +240,7 @@ def refuse_newer_database(parent: QWidget, refusal: Refusal) -> QMessageBox:
             "StartupChecks",
             "Install the newest Loyalty Desk again (the installer keeps the data). "
             "Nothing was changed.\n\n{detail}",
-        ).format(detail=refusal.message)
+        ).format(detail=said(refusal))
     )
     box.open()
     return box

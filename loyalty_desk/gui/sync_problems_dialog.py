@@ -7,15 +7,17 @@ the screen's own (translated), chosen by the problem's category and code.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.gui import formatting as fmt
 from loyalty_desk.gui.context import Context
 from loyalty_desk.gui.dialog_base import ForwardDialog
 from loyalty_desk.gui.forms.ui_sync_problems_dialog import Ui_SyncProblemsDialog
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.rows_model import RowsModel
 from loyalty_desk.gui.widgets import tidy_table
 from loyalty_desk.services.sync_problems import Category, SyncProblem, sync_problems
@@ -38,7 +40,7 @@ class ProblemTexts(ForwardDialog):
             return self.tr(
                 "The server refused this {kind} ({code}): {message} It stands on this till "
                 "but is not in the chain's books."
-            ).format(kind=p.event_kind, code=p.code or "?", message=_sentence(p.message))
+            ).format(kind=p.event_kind, code=p.code or "?", message=_sentence(_words(p)))
         if p.category is Category.QUARANTINED:
             return self.tr(
                 "The server already holds an event with this id and different content, and "
@@ -46,7 +48,7 @@ class ProblemTexts(ForwardDialog):
             )
         if p.category is Category.FAILING:
             return self.tr("Sending failed {n} times: {message}").format(
-                n=p.attempts, message=_sentence(p.message)
+                n=p.attempts, message=_sentence(_words(p))
             )
         if p.category is Category.MERGED:
             return self.tr(
@@ -116,6 +118,13 @@ class ProblemTexts(ForwardDialog):
             "duplicate_code": self.tr("Give this member a new card."),
             "merged": self.tr("Nothing to do: the member keeps one balance and one history."),
         }.get(p.code or "", self.tr("See the case on the server (loyalty-desk server cases)."))
+
+
+def _words(p: SyncProblem) -> str:
+    """The server's or the sync's sentence, in the client's language where it is one of ours."""
+    if not p.message:
+        return ""
+    return said(Refusal(cast(Code, p.code or ""), p.message))
 
 
 def _sentence(text: str | None) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView, QWidget
 
 from loyalty_desk.domain.errors import Refusal
+from loyalty_desk.gui.operations import said
 from loyalty_desk.gui.scanner import KeyTiming
 
 DIGITS = QRegularExpressionValidator(r"[0-9]*")
@@ -35,7 +36,7 @@ def say(label: QLabel, text: str, tone: str = "info") -> None:
 
 
 def say_refusal(label: QLabel, refusal: Refusal) -> None:
-    say(label, refusal.message, "error")
+    say(label, said(refusal), "error")
 
 
 def mark_invalid(edit: QWidget, invalid: bool) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desk.cli import Output, Parser
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE, zone
 from loyalty_desk.texts import tr
 
@@ -71,7 +71,9 @@ def cmd_serve(args: argparse.Namespace) -> Output | Refusal:
     try:
         db = _database(argparse.Namespace(database_url=url))
     except SchemaTooNew as exc:
-        return Refusal(Code.SCHEMA_TOO_NEW, f"The database was written by a newer server ({exc}).")
+        return refusal(
+            Code.SCHEMA_TOO_NEW, "The database was written by a newer server ({exc}).", exc=exc
+        )
     postgres = db.postgres
     db.close()
     os.environ[ENV_DATABASE_URL] = url  # every worker process builds the same app
@@ -158,14 +160,16 @@ def parse_effective(text: str, tz_name: str) -> datetime | Refusal:
     """A date is the start of that day in the chain's time zone; a time needs its zone."""
     tz = zone(tz_name)
     if tz is None:
-        return Refusal(Code.INVALID_TIMEZONE, f"'{tz_name}' is not a time zone.")
+        return refusal(Code.INVALID_TIMEZONE, "'{tz_name}' is not a time zone.", tz_name=tz_name)
     try:
         if len(text.strip()) == 10:
             day = datetime.fromisoformat(text.strip()).date()
             return datetime.combine(day, time(0), tzinfo=ZoneInfo(tz.key)).astimezone(UTC)
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        return Refusal(Code.INVALID_DATE, f"'{text}' is not a date (YYYY-MM-DD) or ISO time.")
+        return refusal(
+            Code.INVALID_DATE, "'{text}' is not a date (YYYY-MM-DD) or ISO time.", text=text
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(tz.key))
     return moment.astimezone(UTC)
@@ -176,9 +180,11 @@ def cmd_rules_publish(args: argparse.Namespace) -> Output | Refusal:
     try:
         mapping = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        return Refusal(Code.INVALID_FILE, f"Cannot read {path}: {exc.strerror}.")
+        return refusal(
+            Code.INVALID_FILE, "Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror
+        )
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return Refusal(Code.INVALID_RULES, f"{path} is not valid TOML: {exc}")
+        return refusal(Code.INVALID_RULES, "{path} is not valid TOML: {exc}", path=path, exc=exc)
     effective = parse_effective(args.effective, args.timezone)
     if isinstance(effective, Refusal):
         return effective
@@ -273,7 +279,12 @@ def cmd_report_kpi(db: Any, args: argparse.Namespace) -> Output | Refusal:
             # CSV with a BOM, so that Excel reads the Chinese text as UTF-8.
             path.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
         except OSError as exc:
-            return Refusal(Code.INVALID_FILE, f"Cannot write {path}: {exc.strerror}.")
+            return refusal(
+                Code.INVALID_FILE,
+                "Cannot write {path}: {strerror}.",
+                path=path,
+                strerror=exc.strerror,
+            )
         return Output(
             {"path": str(path), "format": args.format}, tr(f"Wrote {path}", f"已写入 {path}")
         )

@@ -34,30 +34,48 @@ _PAGE_LOTS = text(
     f"SELECT {_LOT_COLS} FROM change c JOIN lot l ON l.member_id = c.entity_id "
     "WHERE c.kind = 'member' AND c.seq > :lo AND c.seq <= :hi AND l.remaining > 0"
 )
-_PG_TS = '\'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\''
-
-
-def _pg_ts(column: str) -> str:
-    return f"to_char({column} AT TIME ZONE 'UTC', {_PG_TS})"
-
-
 # On PostgreSQL each member's JSON (lots included) is built by the database itself: a first
-# pull encodes a million of them, and C is faster at it than Python.
-_PG_MEMBERS_JSON = text(
-    "SELECT m.id, m.merged_into, m.referrer_id, json_build_object("
+# pull encodes a million of them, and C is faster at it than Python. Moments are written by
+# PostgreSQL's own JSON output (ISO 8601 in the session's zone, set to UTC for the read).
+_PG_MEMBER_JSON = (
+    "json_build_object("
     "'id', m.id, 'code', m.code, 'phone', m.phone, 'name', m.name, 'birthday', m.birthday, "
     "'referral_code', m.referral_code, 'referrer_id', m.referrer_id, "
     "'referral_rewarded', m.referral_rewarded, 'home_store_id', m.home_store_id, "
-    f"'created_at', {_pg_ts('m.created_at')}, "
-    f"'first_purchase_at', {_pg_ts('m.first_purchase_at')}, "
-    f"'last_visit_at', {_pg_ts('m.last_visit_at')}, "
+    "'created_at', m.created_at, 'first_purchase_at', m.first_purchase_at, "
+    "'last_visit_at', m.last_visit_at, "
     "'merged_into', m.merged_into, 'online_only', m.online_only, 'overdraft', m.overdraft, "
     "'balance', m.points - m.debt, 'debt', m.debt, 'lots', COALESCE(("
     "SELECT json_agg(json_build_object('id', l.id, 'store_id', l.store_id, "
-    f"'earned_at', {_pg_ts('l.earned_at')}, 'expires_at', {_pg_ts('l.expires_at')}, "
+    "'earned_at', l.earned_at, 'expires_at', l.expires_at, "
     "'points', l.points, 'remaining', l.remaining) ORDER BY l.expires_at, l.id) "
-    "FROM lot l WHERE l.member_id = m.id AND l.remaining > 0), '[]'::json))::text "
-    "FROM member m WHERE m.id = ANY(:ids)"
+    "FROM lot l WHERE l.member_id = m.id AND l.remaining > 0), '[]'::json))::text"
+)
+# Members the page refers to that are not in it; a member in the page is never sent twice.
+_PG_MEMBERS_JSON = text(
+    f"SELECT m.merged_into, m.referrer_id, {_PG_MEMBER_JSON} "
+    "FROM member m WHERE m.id = ANY(:ids) AND NOT EXISTS (SELECT 1 FROM change c "
+    "WHERE c.kind = 'member' AND c.entity_id = m.id AND c.seq > :lo AND c.seq <= :hi)"
+)
+# A page's members in one row: their JSON already joined, and the members outside the page
+# they refer to (merge winners, referrers, the owners of the page's coupons). No row per
+# member reaches Python.
+_PG_PAGE_JSON = text(
+    "WITH page AS MATERIALIZED (SELECT m.* FROM change c JOIN member m ON m.id = c.entity_id "
+    "WHERE c.kind = 'member' AND c.seq > :lo AND c.seq <= :hi) "
+    f"SELECT (SELECT string_agg({_PG_MEMBER_JSON}, ',') FROM page m), "
+    "ARRAY(SELECT DISTINCT r.id FROM (SELECT merged_into FROM page UNION ALL "
+    "SELECT referrer_id FROM page UNION ALL SELECT unnest(CAST(:extra AS varchar[]))) AS r(id) "
+    "WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM page q WHERE q.id = r.id))"
+)
+# The page's bounds without bringing its feed rows to Python (keyset on the unique seq).
+_PAGE_BOUNDS = text(
+    "SELECT max(seq), count(*), sum(CASE WHEN kind = 'member' THEN 0 ELSE 1 END) "
+    "FROM (SELECT seq, kind FROM change WHERE seq > :cursor ORDER BY seq LIMIT :limit) AS f"
+)
+_PAGE_OTHERS = text(
+    "SELECT kind, entity_id FROM change "
+    "WHERE seq > :lo AND seq <= :hi AND kind <> 'member' ORDER BY seq"
 )
 _MERGED = MEMBER_COLUMNS.index("merged_into")
 _REFERRER = MEMBER_COLUMNS.index("referrer_id")
@@ -80,10 +98,14 @@ def _day(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value.isoformat())
 
 
-def _members(conn: Connection, lo: int, hi: int, extra: list[str]) -> dict[str, tuple[Any, ...]]:
+def _members(
+    conn: Connection, lo: int, hi: int, extra: list[str]
+) -> tuple[dict[str, tuple[Any, ...]], set[str]]:
+    """The page's members and those they refer to; and the ids of the page's own."""
     out: dict[str, tuple[Any, ...]] = {}
     for row in conn.execute(_PAGE_MEMBERS, {"lo": lo, "hi": hi}):
         out[row[0]] = tuple(row)
+    paged = set(out)
     tried: set[str] = set()
     wanted = list(extra)
     cols = [getattr(m.Member, c) for c in MEMBER_COLUMNS]
@@ -98,7 +120,7 @@ def _members(conn: Connection, lo: int, hi: int, extra: list[str]) -> dict[str, 
             for row in conn.execute(select(*cols).where(m.Member.id.in_(part))):
                 out[row[0]] = tuple(row)
         wanted = []
-    return out
+    return out, paged
 
 
 def _lots(
@@ -165,24 +187,29 @@ def member_json(row: tuple[Any, ...], lots: list[dict[str, Any]]) -> dict[str, A
     }
 
 
-def _pg_members(conn: Connection, ids: list[str], extra: list[str]) -> list[str]:
-    """The page's members as JSON texts, closed under merge winners and referrers."""
-    out: dict[str, str] = {}
+def _pg_members(conn: Connection, lo: int, hi: int, extra: list[str]) -> str:
+    """The page's members as JSON texts joined by commas, closed under merge winners,
+    referrers and the owners of the page's coupons."""
+    conn.exec_driver_sql("SET LOCAL TimeZone TO 'UTC'")
+    # A page is a few thousand index lookups: parallel workers cost more to start than
+    # they save, and the till's own work needs the other core.
+    conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather TO 0")
+    joined, wanted = conn.execute(_PG_PAGE_JSON, {"lo": lo, "hi": hi, "extra": extra}).one()
+    parts = [joined] if joined else []
     tried: set[str] = set()
-    wanted = list(dict.fromkeys(ids + extra))
-    for _ in range(CLOSURE_ROUNDS + 1):
-        wanted = [w for w in wanted if w not in out and w not in tried]
+    for _ in range(CLOSURE_ROUNDS):
+        wanted = [w for w in dict.fromkeys(wanted) if w not in tried]
         if not wanted:
             break
         tried.update(wanted)
         refs: list[str] = []
-        for member_id, merged_into, referrer_id, body in conn.execute(
-            _PG_MEMBERS_JSON, {"ids": wanted}
+        for merged_into, referrer_id, body in conn.execute(
+            _PG_MEMBERS_JSON, {"ids": wanted, "lo": lo, "hi": hi}
         ):
-            out[member_id] = body
+            parts.append(body)
             refs += [r for r in (merged_into, referrer_id) if r]
         wanted = refs
-    return list(out.values())
+    return ",".join(parts)
 
 
 def coupon_keys(conn: Connection) -> dict[str, str]:
@@ -215,30 +242,26 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
             # it starts again from the beginning rather than miss what comes next.
             page.update(cursor=0, reset=True, more=head > 0)
             return json.dumps(page, ensure_ascii=False)
-        rows = conn.execute(
-            select(m.Change.kind, m.Change.entity_id, m.Change.seq)
-            .where(m.Change.seq > cursor)
-            .order_by(m.Change.seq)
-            .limit(limit)
-        ).all()
-        if not rows:
+        hi, count, others = conn.execute(_PAGE_BOUNDS, {"cursor": cursor, "limit": limit}).one()
+        if not count:
             return json.dumps(page, ensure_ascii=False)
-        page["cursor"] = hi = int(rows[-1][2])
-        page["more"] = len(rows) == limit and hi < head
+        page["cursor"] = hi = int(hi)
+        page["more"] = count == limit and hi < head
         wanted: dict[str, list[str]] = {"member": [], "coupon": [], "rules": [], "key": []}
-        for kind, entity, _seq in rows:
-            wanted.setdefault(kind, []).append(entity)
+        if others:  # coupons, rule versions, keys: few, next to the members
+            for kind, entity in conn.execute(_PAGE_OTHERS, {"lo": cursor, "hi": hi}):
+                wanted.setdefault(kind, []).append(entity)
         coupons = []
         for part in chunks(wanted["coupon"]):
             query = select(m.Coupon).where(m.Coupon.code.in_(part))
             coupons += list(conn.execute(query).mappings())
         owners = [c["member_id"] for c in coupons if c["member_id"]]
-        encoded: list[str] | None = None
+        encoded: str | None = None
         if db.postgres:
-            encoded = _pg_members(conn, wanted["member"], owners)
+            encoded = _pg_members(conn, cursor, hi, owners)
         else:
-            members = _members(conn, cursor, hi, owners)
-            lots = _lots(conn, cursor, hi, members, set(wanted["member"]))
+            members, paged = _members(conn, cursor, hi, owners)
+            lots = _lots(conn, cursor, hi, members, paged)
             page["members"] = [member_json(row, lots.get(mid, [])) for mid, row in members.items()]
         if wanted["rules"]:
             versions = [int(v) for v in wanted["rules"]]
@@ -270,6 +293,4 @@ def pull(db: ServerDatabase, device_id: str, cursor: int, limit: int, now: datet
         return json.dumps(page, ensure_ascii=False)
     splice = secrets.token_hex(16)  # stands in for the members, then replaced by them
     page["members"] = splice
-    return json.dumps(page, ensure_ascii=False).replace(
-        f'"{splice}"', "[" + ",".join(encoded) + "]", 1
-    )
+    return json.dumps(page, ensure_ascii=False).replace(f'"{splice}"', f"[{encoded}]", 1)

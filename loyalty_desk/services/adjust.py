@@ -49,7 +49,9 @@ def adjust(
     if abs(points) > rules.limits.max_adjust_points:
         raise refuse(
             Code.INVALID_POINTS,
-            f"{points} points is beyond the adjustment limit of {rules.limits.max_adjust_points}.",
+            "{points} points is beyond the adjustment limit of {max_adjust_points}.",
+            points=points,
+            max_adjust_points=rules.limits.max_adjust_points,
         )
     why = " ".join(reason.split())
     if not 3 <= len(why) <= 200:
@@ -65,8 +67,10 @@ def adjust(
         if points < 0 and member.balance + points < 0:
             raise refuse(
                 Code.ADJUST_BELOW_ZERO,
-                f"The member has {member.balance} points; taking {-points} would go below zero.",
+                "The member has {balance} points; taking {points} would go below zero.",
+                details={"balance": member.balance},
                 balance=member.balance,
+                points=-points,
             )
         event = Event(s, "points_adjusted", now, desk.info.store_id, desk.info.device_id)
         fields: dict[str, Any] = {

@@ -73,13 +73,15 @@ def backup_now(desk: Desk, target: Path | None = None, *, label: str = "loyalty"
     try:
         backup_file(desk.db.path, path)
     except (OSError, sqlite3.Error) as exc:
-        raise refuse(Code.INVALID_FILE, f"Cannot write a backup to {folder}: {exc}.") from exc
+        raise refuse(
+            Code.INVALID_FILE, "Cannot write a backup to {folder}: {exc}.", folder=folder, exc=exc
+        ) from exc
     if not integrity_ok(path):
         path.unlink(missing_ok=True)
         raise refuse(
             Code.INVALID_FILE,
-            "The backup copy failed its integrity check; the database may be damaged. "
-            "Run `loyalty-desk restore` with the newest good backup.",
+            "The backup copy failed its integrity check; the database may be damaged. Run "
+            "`loyalty-desk restore` with the newest good backup.",
         )
     removed = rotate(folder, now) if target is None else ()
     return BackupResult(path, path.stat().st_size, removed)
@@ -118,18 +120,23 @@ def _describe(path: Path) -> tuple[str, str | None]:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise refuse(Code.INVALID_FILE, f"{path.name} cannot be opened: {exc}.") from exc
+        raise refuse(
+            Code.INVALID_FILE, "{name} cannot be opened: {exc}.", name=path.name, exc=exc
+        ) from exc
     try:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         store = conn.execute("SELECT value FROM setting WHERE key = 'store_id'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise refuse(
-            Code.INVALID_FILE, f"{path.name} is not a Loyalty Desk database ({exc})."
+            Code.INVALID_FILE,
+            "{name} is not a Loyalty Desk database ({exc}).",
+            name=path.name,
+            exc=exc,
         ) from exc
     finally:
         conn.close()
     if revision is None:
-        raise refuse(Code.INVALID_FILE, f"{path.name} is not a Loyalty Desk database.")
+        raise refuse(Code.INVALID_FILE, "{name} is not a Loyalty Desk database.", name=path.name)
     return revision[0], (json.loads(store[0]) if store else None)
 
 
@@ -137,7 +144,7 @@ def _describe(path: Path) -> tuple[str, str | None]:
 def restore(data_dir: Path, source: Path, *, now: datetime) -> RestoreResult:
     """Replace the till's database with a backup. Run it with the till closed."""
     if not source.is_file():
-        raise refuse(Code.INVALID_FILE, f"No backup file at {source}.")
+        raise refuse(Code.INVALID_FILE, "No backup file at {source}.", source=source)
     try:
         sound = integrity_ok(source)
     except sqlite3.DatabaseError:
@@ -145,17 +152,20 @@ def restore(data_dir: Path, source: Path, *, now: datetime) -> RestoreResult:
     if not sound:
         raise refuse(
             Code.INVALID_FILE,
-            f"{source.name} fails the integrity check; choose another backup. Nothing was changed.",
+            "{name} fails the integrity check; choose another backup. Nothing was changed.",
+            name=source.name,
         )
     revision, store_id = _describe(source)
     if revision not in migrate.known_revisions():
         raise refuse(
             Code.SCHEMA_TOO_NEW,
-            f"{source.name} was written by a newer Loyalty Desk (schema {revision}); "
-            "install that version to restore it.",
+            "{name} was written by a newer Loyalty Desk (schema {revision}); install that version "
+            "to restore it.",
+            name=source.name,
+            revision=revision,
         )
     if store_id is None:
-        raise refuse(Code.INVALID_FILE, f"{source.name} has no store in it.")
+        raise refuse(Code.INVALID_FILE, "{name} has no store in it.", name=source.name)
     target = data_dir / DB_FILENAME
     saved: Path | None = None
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -185,8 +195,11 @@ def _same_store(source: Path, store_id: str, current_store: str | None) -> None:
     if current_store is not None and current_store != store_id:
         raise refuse(
             Code.INVALID_FILE,
-            f"{source.name} belongs to store '{store_id}', this till to "
-            f"'{current_store}'. Nothing was changed.",
+            "{name} belongs to store '{store_id}', this till to '{current_store}'. Nothing was "
+            "changed.",
+            name=source.name,
+            store_id=store_id,
+            current_store=current_store,
         )
 
 

@@ -54,7 +54,8 @@ def check_receipt_no(receipt_no: str) -> str:
     if not RECEIPT_PATTERN.match(text):
         raise refuse(
             Code.INVALID_RECEIPT,
-            f"'{receipt_no}' is not a receipt number (1–64 letters, digits or - _ . / : #).",
+            "'{receipt_no}' is not a receipt number (1–64 letters, digits or - _ . / : #).",
+            receipt_no=receipt_no,
         )
     return text
 
@@ -73,12 +74,14 @@ def business_time(desk: Desk, at: datetime | None) -> datetime:
         return now
     moment = as_utc(at.replace(tzinfo=desk.tz) if at.tzinfo is None else at)
     if moment > now + FUTURE_TOLERANCE:
-        raise refuse(Code.INVALID_TIME, f"{at.isoformat()} is in the future.")
+        raise refuse(Code.INVALID_TIME, "{at} is in the future.", at=at.isoformat())
     limit = desk.rules_at(now).limits.max_backdate_days
     if moment < now - timedelta(days=limit):
         raise refuse(
             Code.INVALID_TIME,
-            f"{at.isoformat()} is more than {limit} days ago; such receipts need an adjustment.",
+            "{at} is more than {limit} days ago; such receipts need an adjustment.",
+            at=at.isoformat(),
+            limit=limit,
         )
     return moment
 
@@ -165,9 +168,11 @@ def earn(
                     return _replayed_earn(s, desk, member, prior)
                 raise refuse(
                     Code.RECEIPT_ALREADY_EARNED,
-                    f"Receipt {receipt_no} already earned points "
-                    f"({format_yuan(prior.paid_fen)} yuan); it cannot earn again.",
+                    "Receipt {receipt_no} already earned points ({paid_yuan} yuan); it cannot "
+                    "earn again.",
+                    details={"receipt_no": receipt_no},
                     receipt_no=receipt_no,
+                    paid_yuan=format_yuan(prior.paid_fen),
                 )
             result = _earn(s, desk, member, receipt_no, paid, when, cashier_id, dry_run)
             if dry_run:
@@ -389,8 +394,10 @@ def redeem(
                     )
                 raise refuse(
                     Code.RECEIPT_ALREADY_REDEEMED,
-                    f"Receipt {receipt_no} already has {prior.points} points redeemed.",
+                    "Receipt {receipt_no} already has {points} points redeemed.",
+                    details={"receipt_no": receipt_no},
                     receipt_no=receipt_no,
+                    points=prior.points,
                 )
             problem = check_redemption(rules, points, member.balance, amount)
             if problem is not None:
@@ -544,7 +551,9 @@ def _refund(
     ).first()
     if receipt is None and redemption is None:
         raise refuse(
-            Code.UNKNOWN_RECEIPT, f"No points were earned or redeemed on receipt {receipt_no}."
+            Code.UNKNOWN_RECEIPT,
+            "No points were earned or redeemed on receipt {receipt_no}.",
+            receipt_no=receipt_no,
         )
     refunded_before = sum(
         s.scalars(
@@ -561,15 +570,19 @@ def _refund(
     left = base - refunded_before
     if left <= 0:
         raise refuse(
-            Code.RECEIPT_FULLY_REFUNDED, f"Receipt {receipt_no} is already fully refunded."
+            Code.RECEIPT_FULLY_REFUNDED,
+            "Receipt {receipt_no} is already fully refunded.",
+            receipt_no=receipt_no,
         )
     amount = left if amount_fen is None else amount_fen
     if amount > left:
         raise refuse(
             Code.REFUND_EXCEEDS_PAID,
-            f"Only {format_yuan(left)} yuan of receipt {receipt_no} is left to refund "
-            f"(paid {format_yuan(base)}).",
-            refundable_fen=left,
+            "Only {left_yuan} yuan of receipt {receipt_no} is left to refund (paid {base_yuan}).",
+            details={"refundable_fen": left},
+            left_yuan=format_yuan(left),
+            receipt_no=receipt_no,
+            base_yuan=format_yuan(base),
         )
     cumulative = refunded_before + amount
     member_id = receipt.member_id if receipt is not None else redemption.member_id  # type: ignore[union-attr]

@@ -58,18 +58,25 @@ def issue_batch(
     chosen_segment = parse_segment(segment)
     if chosen_segment is None:
         names = ", ".join(s.value for s in Segment)
-        raise refuse(Code.INVALID_SEGMENT, f"'{segment}' is not a segment ({names}).")
+        raise refuse(
+            Code.INVALID_SEGMENT,
+            "'{segment}' is not a segment ({names}).",
+            segment=segment,
+            names=names,
+        )
     chosen_kind = parse_kind(kind)
     if chosen_kind is None or chosen_kind not in PROMOTION_KINDS:
         names = ", ".join(k.value for k in PROMOTION_KINDS)
-        raise refuse(Code.INVALID_COUPON_KIND, f"A batch hands out one of: {names}.")
+        raise refuse(Code.INVALID_COUPON_KIND, "A batch hands out one of: {names}.", names=names)
     now = desk.now()
     rules = desk.rules_at(now)
     terms = promotion_terms(rules.coupons, chosen_kind, local_date(now, desk.tz))
     if terms.value_fen <= 0:
         raise refuse(
             Code.INVALID_COUPON_KIND,
-            f"The {chosen_kind.label_en.lower()} is switched off in rule version {rules.version}.",
+            "The {lower} is switched off in rule version {version}.",
+            lower=chosen_kind.label_en.lower(),
+            version=rules.version,
         )
     approver: StaffView | None = None
     if rules.approvals.issue_coupon_needs_manager:
@@ -84,7 +91,8 @@ def issue_batch(
         if not chosen:
             raise refuse(
                 Code.EMPTY_SEGMENT,
-                f"No member is in the {chosen_segment.value} segment today; nothing was issued.",
+                "No member is in the {value} segment today; nothing was issued.",
+                value=chosen_segment.value,
             )
         codes = issue_to_members(
             s,

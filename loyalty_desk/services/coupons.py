@@ -68,7 +68,12 @@ def _kind(text: str) -> Kind:
     kind = parse_kind(text)
     if kind is None:
         names = ", ".join(k.value for k in Kind)
-        raise refuse(Code.INVALID_COUPON_KIND, f"'{text}' is not a coupon kind ({names}).")
+        raise refuse(
+            Code.INVALID_COUPON_KIND,
+            "'{text}' is not a coupon kind ({names}).",
+            text=text,
+            names=names,
+        )
     return kind
 
 
@@ -76,7 +81,9 @@ def _reason(text: str) -> str:
     why = " ".join(text.split())
     low, high = REASON_LENGTH
     if not low <= len(why) <= high:
-        raise refuse(Code.INVALID_REASON, f"Give a reason ({low}–{high} characters).")
+        raise refuse(
+            Code.INVALID_REASON, "Give a reason ({low}–{high} characters).", low=low, high=high
+        )
     return why
 
 
@@ -97,9 +104,9 @@ def find_coupon(session: Session, text: str) -> Coupon:
     if verdict is CodeCheck.GENUINE:
         raise refuse(
             Code.UNKNOWN_COUPON,
-            "This coupon is genuine but has not reached this till yet (it was issued in "
-            "another store); sync the till and try again.",
-            coupon_code=code,
+            "This coupon is genuine but has not reached this till yet (it was issued in another "
+            "store); sync the till and try again.",
+            details={"coupon_code": code},
         )
     raise Refused(code_refusal(text, verdict))
 
@@ -141,7 +148,9 @@ def issue(
     if terms.value_fen <= 0:
         raise refuse(
             Code.INVALID_COUPON_KIND,
-            f"The {chosen.label_en.lower()} is switched off in rule version {rules.version}.",
+            "The {lower} is switched off in rule version {version}.",
+            lower=chosen.label_en.lower(),
+            version=rules.version,
         )
     approver = _approve(desk, rules.approvals.issue_coupon_needs_manager, manager_pin, manager_name)
     with desk.write() as s:
@@ -287,7 +296,8 @@ def redeem(
             if used_on(s, desk, receipt_no):
                 raise refuse(
                     Code.RECEIPT_HAS_COUPON,
-                    f"Receipt {receipt_no} already has a coupon; one coupon per receipt.",
+                    "Receipt {receipt_no} already has a coupon; one coupon per receipt.",
+                    details={"receipt_no": receipt_no},
                     receipt_no=receipt_no,
                 )
             owner = _final_member_id(s, row.member_id)
@@ -352,7 +362,9 @@ def restore_for_receipt(
         )
         if not codes:
             raise refuse(
-                Code.COUPON_NOT_USED, f"No coupon was used on receipt {receipt_no} in this store."
+                Code.COUPON_NOT_USED,
+                "No coupon was used on receipt {receipt_no} in this store.",
+                receipt_no=receipt_no,
             )
         audit.record(
             s,
@@ -391,8 +403,9 @@ def void(
         if row.kind == Kind.POINTS.value and entry is None:
             raise refuse(
                 Code.INVALID_COUPON_KIND,
-                f"A points voucher is cancelled in the store that issued it "
-                f"({row.issued_store_id}), where its points are given back.",
+                "A points voucher is cancelled in the store that issued it ({issued_store_id}), "
+                "where its points are given back.",
+                issued_store_id=row.issued_store_id,
             )
         event = Event(s, "coupon_voided", now, desk.info.store_id, desk.info.device_id)
         if entry is not None:

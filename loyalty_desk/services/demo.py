@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.services import adjust, checkout, maintenance, members, settings, staff
 from loyalty_desk.services.desk import Desk, system_clock
@@ -215,9 +215,10 @@ def create_demo_store(
 ) -> DemoResult | Refusal:
     """Generate the demo store into an empty data directory."""
     if Desk.database_path(data_dir).exists():
-        return Refusal(
+        return refusal(
             Code.ALREADY_INITIALISED,
-            f"{data_dir} already holds a store; the demo needs an empty data directory.",
+            "{data_dir} already holds a store; the demo needs an empty data directory.",
+            data_dir=data_dir,
         )
     rng = random.Random(seed)
     finish = (end or system_clock()).astimezone(UTC)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.rules import DEFAULT_RULES, RuleSet, rules_from_mapping
 from loyalty_desk.domain.timeutil import zone
 from loyalty_desk.store import migrate
@@ -85,9 +85,10 @@ class Desk:
         """Open an initialised till, upgrading an older schema in place (after a backup)."""
         path = cls.database_path(data_dir)
         if not path.exists():
-            return Refusal(
+            return refusal(
                 Code.NOT_INITIALISED,
-                f"No store database in {data_dir}; run `loyalty-desk init --store-id ID` first.",
+                "No store database in {data_dir}; run `loyalty-desk init --store-id ID` first.",
+                data_dir=data_dir,
             )
         db = Database(path)
         upgrade: SchemaUpgrade | None = None
@@ -99,18 +100,20 @@ class Desk:
                     upgrade = SchemaUpgrade(before, migrate.head_revision(), saved)
         except migrate.SchemaTooNew as exc:
             db.close()
-            return Refusal(
+            return refusal(
                 Code.SCHEMA_TOO_NEW,
-                f"This database was written by a newer Loyalty Desk (schema {exc}); "
-                "install that version or newer. The file was not touched.",
+                "This database was written by a newer Loyalty Desk (schema {exc}); install that "
+                "version or newer. The file was not touched.",
+                exc=exc,
             )
         with db.read() as s:
             store_id = read_setting(s, "store_id")
             if store_id is None:
                 db.close()
-                return Refusal(
+                return refusal(
                     Code.NOT_INITIALISED,
-                    f"The database in {data_dir} has no store; run `loyalty-desk init` first.",
+                    "The database in {data_dir} has no store; run `loyalty-desk init` first.",
+                    data_dir=data_dir,
                 )
             info = StoreInfo(
                 store_id=store_id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loyalty_desk.domain.codes import PIN_PATTERN
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
 from loyalty_desk.domain.people import validate_name
 from loyalty_desk.services import demo, settings, staff
 from loyalty_desk.services.desk import Clock, Desk, system_clock
@@ -41,8 +41,9 @@ def check_store_id(store_id: str) -> str:
     if not STORE_ID_PATTERN.match(clean):
         raise refuse(
             Code.INVALID_STORE,
-            f"'{clean}' is not a store id: 1 to 32 letters, digits, - or _, starting with a "
-            "letter or digit (e.g. SH001).",
+            "'{clean}' is not a store id: 1 to 32 letters, digits, - or _, starting with a letter "
+            "or digit (e.g. SH001).",
+            clean=clean,
         )
     return clean
 
@@ -63,7 +64,7 @@ def create_store(
     clean_id = check_store_id(store_id)
     name = validate_name(manager)
     if isinstance(name, Refusal):
-        raise refuse(name.code, name.message)
+        raise Refused(name)
     check_pins(pin, pin_again)
     created = unwrap(
         init_store(data_dir, clean_id, store_name.strip() or clean_id, timezone, clock=clock)

@@ -94,8 +94,9 @@ def _header_map(fieldnames: Sequence[str] | None) -> dict[str, str]:
     if missing:
         raise refuse(
             Code.INVALID_FILE,
-            f"The file has no {' or '.join(missing)} column; the header must name "
-            "phone, name, birthday, opening_points.",
+            "The file has no {missing} column; the header must name phone, name, birthday, "
+            "opening_points.",
+            missing=" or ".join(missing),
         )
     return found
 
@@ -141,8 +142,10 @@ def _rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     except csv.Error as exc:
         raise refuse(
             Code.INVALID_FILE,
-            f"Line {reader.line_num + 1} of the file cannot be read as CSV ({exc}); "
-            "fix it and import again. Nothing was imported.",
+            "Line {line_num} of the file cannot be read as CSV ({exc}); fix it and import again. "
+            "Nothing was imported.",
+            line_num=reader.line_num + 1,
+            exc=exc,
         ) from exc
 
 
@@ -156,7 +159,9 @@ def import_members(desk: Desk, path: Path, progress: Progress | None = None) -> 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise refuse(Code.INVALID_FILE, f"Cannot read {path}: {exc.strerror}.") from exc
+        raise refuse(
+            Code.INVALID_FILE, "Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror
+        ) from exc
     reader = csv.DictReader(io.StringIO(_decode(raw), newline=""))
     cols = _header_map(reader.fieldnames)
     today = local_date(desk.now(), desk.tz)

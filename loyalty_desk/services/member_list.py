@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from loyalty_desk.domain.codes import MEMBER_CODE_PREFIX, is_member_code
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.people import normalise_phone, storable
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.services.desk import Desk
@@ -103,7 +103,7 @@ def classify(search: str) -> tuple[SearchMode, str] | Refusal:
     """What a search box text means on the members screen."""
     text = unicodedata.normalize("NFC", search).strip()
     if not storable(text):
-        return Refusal(
+        return refusal(
             Code.INVALID_QUERY, "The search has characters that are not text; type it again."
         )
     if not text:
@@ -118,10 +118,11 @@ def classify(search: str) -> tuple[SearchMode, str] | Refusal:
             return SearchMode.PHONE_PREFIX, digits
         if digits.startswith(MEMBER_CODE_PREFIX) and len(digits) <= 10:
             return SearchMode.CODE_PREFIX, digits
-        return Refusal(
+        return refusal(
             Code.INVALID_QUERY,
-            f"'{search}' is not the start of a phone (1…), a member code (8…) "
-            "or the last 4 digits of a phone.",
+            "'{search}' is not the start of a phone (1…), a member code (8…) or the last 4 digits "
+            "of a phone.",
+            search=search,
         )
     return SearchMode.NAME, text
 
@@ -184,7 +185,12 @@ def page(
 ) -> Page | Refusal:
     """One page of members: the first one (after=None), or the one after a cursor."""
     if not 1 <= limit <= MAX_PAGE:
-        return Refusal(Code.INVALID_QUERY, f"A page holds 1 to {MAX_PAGE} members, not {limit}.")
+        return refusal(
+            Code.INVALID_QUERY,
+            "A page holds 1 to {max_page} members, not {limit}.",
+            max_page=MAX_PAGE,
+            limit=limit,
+        )
     classified = classify(search)
     if isinstance(classified, Refusal):
         return classified

@@ -16,7 +16,7 @@ from loyalty_desk.domain.codes import (
     new_member_code,
     new_referral_code,
 )
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refusal, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.people import (
     PHONE_PATTERN,
@@ -43,7 +43,7 @@ EXPIRING_WINDOW = timedelta(days=30)
 def _ok(value: Any) -> Any:
     """Unwrap a domain validator's value, or raise its refusal out to the use-case edge."""
     if isinstance(value, Refusal):
-        raise refuse(value.code, value.message, **dict(value.details))
+        raise Refused(value)
     return value
 
 
@@ -61,14 +61,15 @@ def resolve_member(session: Session, ref: str, *, follow_merge: bool = True) -> 
     else:
         raise refuse(
             Code.INVALID_QUERY,
-            f"'{ref}' is neither a member code (10 digits) nor a full mobile number.",
+            "'{ref}' is neither a member code (10 digits) nor a full mobile number.",
+            ref=ref,
         )
     hops = 0
     while member is not None and follow_merge and member.merged_into and hops < 5:
         member = session.get(Member, member.merged_into)
         hops += 1
     if member is None:
-        raise refuse(Code.UNKNOWN_MEMBER, f"No member matches '{ref}'.")
+        raise refuse(Code.UNKNOWN_MEMBER, "No member matches '{ref}'.", ref=ref)
     return member
 
 
@@ -207,7 +208,10 @@ def enroll(
         if existing is not None:
             raise refuse(
                 Code.PHONE_ALREADY_ENROLLED,
-                f"{clean_phone[:3]}****{clean_phone[-4:]} is already member {existing.code}.",
+                "{phone_head}****{phone_tail} is already member {member_code}.",
+                details={"member_code": existing.code},
+                phone_head=clean_phone[:3],
+                phone_tail=clean_phone[-4:],
                 member_code=existing.code,
             )
         referrer_id: str | None = None
@@ -221,7 +225,8 @@ def enroll(
             if referrer is None:
                 raise refuse(
                     Code.UNKNOWN_REFERRER,
-                    f"No member has the referral code '{referrer_code}'; check it or leave it out.",
+                    "No member has the referral code '{referrer_code}'; check it or leave it out.",
+                    referrer_code=referrer_code,
                 )
             referrer_id = referrer.id
         member = new_member_row(
@@ -276,7 +281,7 @@ def find(desk: Desk, query: str) -> FindResult | Refusal:
                 .limit(PICK_LIST_LIMIT)
             ).all()
             return FindResult("prefix", tuple(summary(m) for m in rows))
-    return Refusal(
+    return refusal(
         Code.INVALID_QUERY,
         "Type the full phone (11 digits) or its last 4 digits, or scan the member's code.",
     )
@@ -352,7 +357,8 @@ def update_member(
             if other is not None:
                 raise refuse(
                     Code.PHONE_ALREADY_ENROLLED,
-                    f"That phone already belongs to member {other.code}.",
+                    "That phone already belongs to member {member_code}.",
+                    details={"member_code": other.code},
                     member_code=other.code,
                 )
             member.phone_suffix = changes["phone"][-4:]

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from loyalty_desk.domain.errors import Code, Refused, refuse
+from loyalty_desk.domain.errors import Code, Refused, passed_on
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.offline import OfflineSituation, check_offline_redemption
 from loyalty_desk.domain.redemption import check_redemption
@@ -127,11 +127,10 @@ def authorize(
         return Authorization(guarded=True, hold_id=None)
     if reply.status == 409:
         details = reply.body.get("error", {}).get("details", {}) if reply.body else {}
-        raise refuse(
+        raise passed_on(
             Code.INSUFFICIENT_POINTS,
             reply.error_message,
-            balance=details.get("available"),
-            source="server",
+            {"balance": details.get("available"), "source": "server"},
         )
     return Authorization(guarded=True, hold_id=hold_id)
 

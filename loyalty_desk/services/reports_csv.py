@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.spreadsheet import neutralise
+from loyalty_desk.services.report_words import Lang, w
 from loyalty_desk.services.reports_tables import (
     Cell,
     Fen,
@@ -39,16 +40,19 @@ def csv_cell(cell: Cell) -> str:
     return neutralise(cell)
 
 
-def write_csv(report: Report, path: Path, tz: ZoneInfo, *, unmasked: bool = False) -> int:
-    """Write the report; returns the number of table rows written."""
+def write_csv(
+    report: Report, path: Path, tz: ZoneInfo, *, unmasked: bool = False, lang: Lang = "en"
+) -> int:
+    """Write the report in `lang`; returns the number of table rows written."""
     rows = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow([neutralise(title_of(report))])
-        out.writerow(["Store 门店", neutralise(store_text(report))])
-        out.writerow(["Period 期间", neutralise(period_text(report))])
-        out.writerow(["Phones 手机", "full 完整" if unmasked else "masked 已隐藏"])
-        for table in tables_of(report, tz, unmasked=unmasked):
+        out.writerow([neutralise(title_of(report, lang))])
+        out.writerow([w(lang, "Store", "门店"), neutralise(store_text(report))])
+        out.writerow([w(lang, "Period", "期间"), neutralise(period_text(report, lang))])
+        phones = w(lang, "full", "完整") if unmasked else w(lang, "masked", "已隐藏")
+        out.writerow([w(lang, "Phones", "手机"), phones])
+        for table in tables_of(report, tz, unmasked=unmasked, lang=lang):
             out.writerow([])
             out.writerow([neutralise(table.title)])
             out.writerow([neutralise(c) for c in table.columns])

@@ -13,9 +13,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refusal, refuse
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.report_words import Lang
 from loyalty_desk.services.reports_csv import write_csv
 from loyalty_desk.services.reports_kpi import KpiReport
 from loyalty_desk.services.reports_pdf import write_pdf
@@ -83,10 +84,11 @@ def approve_full_phones(
     Returns the manager's name."""
     verdict = verify_manager_pin(desk, manager_pin, manager_name)
     if isinstance(verdict, Refusal):
-        return Refusal(
+        return refusal(
             verdict.code,
-            f"Full phone numbers need a manager's PIN: {verdict.message}",
-            verdict.details,
+            "Full phone numbers need a manager's PIN: {why}",
+            details=verdict.details,
+            why=verdict,
         )
     detail: dict[str, Any] = {"format": fmt}
     if target is not None:
@@ -114,12 +116,14 @@ def export_report(
     manager_pin: str | None = None,
     manager_name: str | None = None,
     full_lists: bool = True,
+    lang: Lang = "en",
 ) -> ExportResult:
     target = Path(path)
     if target.is_dir() or not target.parent.exists():
         raise refuse(
             Code.INVALID_FILE,
-            f"Cannot write {target}: give a file name in an existing folder.",
+            "Cannot write {target}: give a file name in an existing folder.",
+            target=target,
         )
     approved_by: str | None = None
     if unmasked:
@@ -129,7 +133,9 @@ def export_report(
         approved_by = approved
     content = with_full_lists(desk, report) if full_lists and fmt is ExportFormat.CSV else report
     if fmt is ExportFormat.CSV:
-        rows = write_csv(content, target, desk.tz, unmasked=unmasked)
+        rows = write_csv(content, target, desk.tz, unmasked=unmasked, lang=lang)
     else:
-        rows = write_pdf(content, target, desk.tz, unmasked=unmasked, generated_at=desk.now())
+        rows = write_pdf(
+            content, target, desk.tz, unmasked=unmasked, generated_at=desk.now(), lang=lang
+        )
     return ExportResult(target, fmt, rows, unmasked, approved_by)

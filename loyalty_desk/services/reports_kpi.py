@@ -198,7 +198,7 @@ def kpi_report(
 ) -> KpiReport:
     """Every KPI of `period` next to the period before it."""
     if not 0 <= top <= 1_000:
-        raise refuse(Code.INVALID_QUERY, f"Top members: 0 to 1,000, not {top}.")
+        raise refuse(Code.INVALID_QUERY, "Top members: 0 to 1,000, not {top}.", top=top)
     for given in (store_sales_fen, previous_store_sales_fen):
         if given is not None and given <= 0:
             raise refuse(Code.INVALID_AMOUNT, "The store's sales must be more than 0.")

@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from loyalty_desk.resources import cjk_font_path
+from loyalty_desk.services.report_words import Lang, segment_name, tier_name, w
 from loyalty_desk.services.reports_kpi import KpiReport
 from loyalty_desk.services.reports_segments import SegmentReport
 from loyalty_desk.services.reports_tables import (
@@ -85,7 +86,7 @@ MEMBER_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9, 10)  # of a member list: the 12-month 
 MEMBER_WIDTHS = (20, 20, 21, 14, 16, 19, 22, 20, 28)
 
 
-def _table(t: ReportTable, styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _table(t: ReportTable, styles: dict[str, ParagraphStyle], lang: Lang) -> list[Any]:
     member_list = len(t.columns) == 11
     if member_list:
         t = ReportTable(
@@ -127,7 +128,13 @@ def _table(t: ReportTable, styles: dict[str, ParagraphStyle]) -> list[Any]:
     out: list[Any] = [Paragraph(t.title, styles["h2"]), table]
     notes = [t.note] if t.note else []
     if len(t.rows) > PDF_ROWS:
-        notes.append(f"First {PDF_ROWS} of {len(t.rows)} rows; the CSV export lists them all.")
+        notes.append(
+            w(
+                lang,
+                f"First {PDF_ROWS:,} of {len(t.rows):,} rows; the CSV export lists them all.",
+                f"仅显示 {len(t.rows):,} 行中的前 {PDF_ROWS:,} 行；CSV 导出包含全部。",
+            )
+        )
     out += [Paragraph(n, styles["note"]) for n in notes]
     return out
 
@@ -219,34 +226,40 @@ def line_chart(
     return d
 
 
-def charts_of(report: Report) -> list[Drawing]:
+def charts_of(report: Report, lang: Lang = "en") -> list[Drawing]:
     if isinstance(report, KpiReport):
         flows = report.flows
         return [
             line_chart(
-                "Points issued vs redeemed 积分发放与兑换",
+                w(lang, "Points issued vs redeemed", "积分发放与兑换"),
                 [f.first.strftime("%m-%d") for f in flows],
                 [
-                    ("Issued 发放", [f.issued for f in flows], BLUE),
-                    ("Redeemed 兑换", [f.redeemed for f in flows], ORANGE),
+                    (w(lang, "Issued", "发放"), [f.issued for f in flows], BLUE),
+                    (w(lang, "Redeemed", "兑换"), [f.redeemed for f in flows], ORANGE),
                 ],
             ),
             bar_chart(
-                "Points liability by expiry month 积分负债（按到期月，元）",
+                w(lang, "Points liability by expiry month (yuan)", "积分负债（按到期月，元）"),
                 [f"{m.month:%Y-%m}" for m in report.liability],
-                [("Liability 负债", [m.value_fen / 100 for m in report.liability], GREEN)],
+                [
+                    (
+                        w(lang, "Liability", "负债"),
+                        [m.value_fen / 100 for m in report.liability],
+                        GREEN,
+                    )
+                ],
             ),
             bar_chart(
-                "Segment sizes 细分人数",
-                [f"{v.segment.label_en} {v.segment.label_zh}" for v in report.segment_values],
-                [("Members 人数", [v.members for v in report.segment_values], BLUE)],
+                w(lang, "Segment sizes", "细分人数"),
+                [segment_name(v.segment, lang) for v in report.segment_values],
+                [(w(lang, "Members", "人数"), [v.members for v in report.segment_values], BLUE)],
             ),
         ]
     if isinstance(report, SegmentReport):
         return [
             bar_chart(
-                "Segment sizes 细分人数",
-                [f"{c.segment.label_en} {c.segment.label_zh}" for c in report.counts],
+                w(lang, "Segment sizes", "细分人数"),
+                [segment_name(c.segment, lang) for c in report.counts],
                 [
                     (report.header.previous.label, [c.previous for c in report.counts], GREY),
                     (report.header.period.label, [c.members for c in report.counts], BLUE),
@@ -256,8 +269,8 @@ def charts_of(report: Report) -> list[Drawing]:
     if isinstance(report, TierReport):
         return [
             bar_chart(
-                "Tier distribution 等级分布",
-                [f"{c.tier.value.capitalize()} {c.tier.label_zh}" for c in report.counts],
+                w(lang, "Tier distribution", "等级分布"),
+                [tier_name(c.tier, lang) for c in report.counts],
                 [
                     (report.header.previous.label, [c.previous for c in report.counts], GREY),
                     (report.header.period.label, [c.members for c in report.counts], BLUE),
@@ -277,11 +290,13 @@ def write_pdf(
     *,
     unmasked: bool = False,
     generated_at: datetime | None = None,
+    lang: Lang = "en",
 ) -> int:
-    """Write the report; returns the number of pages."""
+    """Write the report in `lang`; returns the number of pages. The CJK font is embedded
+    whatever the language: names and store names are Chinese in both."""
     register_font()
     styles = _styles()
-    store, period = store_text(report), period_text(report)
+    store, period, title = store_text(report), period_text(report, lang), title_of(report, lang)
     stamp = (generated_at or datetime.now(tz)).astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
     def page(canvas: Any, doc: Any) -> None:
@@ -289,13 +304,18 @@ def write_pdf(
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         top = A4[1] - 10 * mm
-        canvas.drawString(15 * mm, top, f"{store}  ·  {title_of(report)}")
+        canvas.drawString(15 * mm, top, f"{store}  ·  {title}")
         canvas.drawRightString(A4[0] - 15 * mm, top, period)
         canvas.setStrokeColor(LINE)
         canvas.line(15 * mm, top - 2.5 * mm, A4[0] - 15 * mm, top - 2.5 * mm)
-        phones = "phones in full 完整手机号" if unmasked else "phones masked 手机号已隐藏"
-        canvas.drawString(15 * mm, 8 * mm, f"Generated {stamp} · {phones}")
-        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"Page {doc.page}")
+        if unmasked:
+            phones = w(lang, "phones in full", "完整手机号")
+        else:
+            phones = w(lang, "phones masked", "手机号已隐藏")
+        made = w(lang, f"Generated {stamp}", f"生成于 {stamp}")
+        canvas.drawString(15 * mm, 8 * mm, f"{made} · {phones}")
+        page_no = w(lang, f"Page {doc.page}", f"第 {doc.page} 页")
+        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, page_no)
         canvas.restoreState()
 
     doc = BaseDocTemplate(
@@ -305,23 +325,23 @@ def write_pdf(
         rightMargin=15 * mm,
         topMargin=18 * mm,
         bottomMargin=15 * mm,
-        title=title_of(report),
+        title=title,
         author=store,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=page)])
     story: list[Any] = [
-        Paragraph(title_of(report), styles["title"]),
+        Paragraph(title, styles["title"]),
         Paragraph(f"{store} · {period}", styles["body"]),
         Spacer(1, 4 * mm),
     ]
-    tables = tables_of(report, tz, unmasked=unmasked)
+    tables = tables_of(report, tz, unmasked=unmasked, lang=lang)
     # The headline table first, then the charts, then the rest.
-    story += _table(tables[0], styles)
-    for chart in charts_of(report):
+    story += _table(tables[0], styles, lang)
+    for chart in charts_of(report, lang):
         story += [Spacer(1, 3 * mm), KeepTogether([chart])]
     for table in tables[1:]:
         if table.in_summary:
-            story += _table(table, styles)
+            story += _table(table, styles, lang)
     doc.build(story)
     return int(doc.page)

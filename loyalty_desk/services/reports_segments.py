@@ -313,7 +313,12 @@ def segment_members(
             Code.INVALID_QUERY, "Say which members to list: one segment, one move or one RFM cell."
         )
     if rfm is not None and not all(1 <= v <= 5 for v in rfm):
-        raise refuse(Code.INVALID_QUERY, f"RFM scores run from 1 to 5, not {rfm[0]},{rfm[1]}.")
+        raise refuse(
+            Code.INVALID_QUERY,
+            "RFM scores run from 1 to 5, not {r},{f}.",
+            r=rfm[0],
+            f=rfm[1],
+        )
     if not 1 <= limit <= 100_000 or offset < 0:
         raise refuse(Code.INVALID_QUERY, "A page lists 1 to 100,000 members from offset 0 on.")
     activity.catch_up(desk)

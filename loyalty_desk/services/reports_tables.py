@@ -1,7 +1,9 @@
 """Every report as titled tables of typed cells: one layout for CSV, PDF and the CLI.
 
-Cells keep their type (an amount of fen, a rate, a count, text) so each output renders them
-its own way: CSV writes numbers Excel can add up, the PDF writes ¥1,234.50 and 62.50%.
+Every table is in one language, `lang` (report_words): titles, columns, tier and segment
+names, notes. Cells keep their type (an amount of fen, a rate, a count, text) so each output
+renders them its own way: CSV writes numbers Excel can add up, the PDF writes ¥1,234.50 and
+62.50%.
 """
 
 from __future__ import annotations
@@ -13,6 +15,16 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.kpis import Unit
 from loyalty_desk.domain.money import format_yuan
+from loyalty_desk.services.report_words import (
+    Lang,
+    coupon_kind_name,
+    list_title,
+    member_note,
+    segment_name,
+    tier_name,
+    tier_reason,
+    w,
+)
 from loyalty_desk.services.reports_common import MemberLine, MemberList
 from loyalty_desk.services.reports_kpi import KpiReport
 from loyalty_desk.services.reports_segments import SegmentReport
@@ -82,63 +94,68 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> str:
     return "" if moment is None else moment.astimezone(tz).strftime("%Y-%m-%d")
 
 
-def member_table(members: MemberList, tz: ZoneInfo, *, unmasked: bool) -> Table:
+def member_table(members: MemberList, tz: ZoneInfo, *, unmasked: bool, lang: Lang = "en") -> Table:
     columns = (
-        "Code 会员号",
-        "Name 姓名",
-        "Phone 手机",
-        "Tier 等级",
-        "Segment 细分",
-        "Last visit 最近到店",
-        "Lifetime spend 累计消费",
-        "12-month spend 近12月消费",
-        "Purchases 12m 近12月次数",
-        members.figure_label or "Figure",
-        "Note 说明",
+        w(lang, "Code", "会员号"),
+        w(lang, "Name", "姓名"),
+        w(lang, "Phone", "手机"),
+        w(lang, "Tier", "等级"),
+        w(lang, "Segment", "细分"),
+        w(lang, "Last visit", "最近到店"),
+        w(lang, "Lifetime spend", "累计消费"),
+        w(lang, "12-month spend", "近12月消费"),
+        w(lang, "Purchases 12m", "近12月次数"),
+        list_title(members.figure_label, lang)
+        if members.figure_label
+        else w(lang, "Figure", "数值"),
+        w(lang, "Note", "说明"),
     )
+    shown, total = len(members.members), members.total
     return Table(
-        f"{members.title} ({members.total})",
+        w(lang, "{title} ({total:,})", "{title}（{total:,}）").format(
+            title=list_title(members.title, lang), total=total
+        ),
         columns,
-        tuple(_member_row(m, tz, unmasked) for m in members.members),
+        tuple(_member_row(m, tz, unmasked, lang) for m in members.members),
         note=(
-            f"{len(members.members)} of {members.total} shown"
-            if members.total > len(members.members)
+            w(lang, f"{shown:,} of {total:,} shown", f"显示 {total:,} 位中的 {shown:,} 位")
+            if total > shown
             else ""
         ),
     )
 
 
-def _member_row(m: MemberLine, tz: ZoneInfo, unmasked: bool) -> tuple[Cell, ...]:
+def _member_row(m: MemberLine, tz: ZoneInfo, unmasked: bool, lang: Lang) -> tuple[Cell, ...]:
     return (
         m.code,
         m.name,
         m.shown_phone(unmasked),
-        m.tier.value,
-        m.segment,
+        tier_name(m.tier, lang),
+        segment_name(m.segment, lang),
         _local(m.last_visit_at or m.last_purchase_at, tz),
         Fen(m.lifetime_spend_fen),
         Fen(m.spend_12m_fen),
         m.purchases_12m,
         Fen(m.figure_fen) if m.figure_fen is not None else None,
-        m.note,
+        member_note(m.note, lang),
     )
 
 
-def kpi_tables(report: KpiReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table]:
+def kpi_tables(
+    report: KpiReport, tz: ZoneInfo, *, unmasked: bool, lang: Lang = "en"
+) -> list[Table]:
     kpis = Table(
-        "KPIs 关键指标",
+        w(lang, "KPIs", "关键指标"),
         (
-            "KPI",
-            "指标",
+            w(lang, "KPI", "指标"),
             report.header.period.label,
             report.header.previous.label,
-            "Change 变化",
-            "Change %",
+            w(lang, "Change", "变化"),
+            w(lang, "Change %", "变化率"),
         ),
         tuple(
             (
-                line.label_en,
-                line.label_zh,
+                w(lang, line.label_en, line.label_zh),
                 _value(line.unit, line.current),
                 _value(line.unit, line.previous),
                 _value(line.unit, line.change),
@@ -147,33 +164,40 @@ def kpi_tables(report: KpiReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table
             for line in report.lines
         ),
     )
+    step = w(
+        lang, report.flow_step, {"day": "日", "week": "周", "month": "月"}.get(report.flow_step, "")
+    )
     flows = Table(
-        "Points issued and redeemed 积分发放与兑换",
-        (f"From ({report.flow_step}) 起", "Issued 发放", "Redeemed 兑换"),
+        w(lang, "Points issued and redeemed", "积分发放与兑换"),
+        (
+            w(lang, f"From ({step})", f"起始（{step}）"),
+            w(lang, "Issued", "发放"),
+            w(lang, "Redeemed", "兑换"),
+        ),
         tuple((f.first.isoformat(), f.issued, f.redeemed) for f in report.flows),
         in_summary=False,
     )
     liability = Table(
-        "Points liability by expiry month 积分负债（按到期月）",
-        ("Month 月份", "Points 积分", "Value 价值"),
+        w(lang, "Points liability by expiry month", "积分负债（按到期月）"),
+        (w(lang, "Month", "月份"), w(lang, "Points", "积分"), w(lang, "Value", "价值")),
         (
             *((f"{m.month:%Y-%m}", m.points, Fen(m.value_fen)) for m in report.liability),
-            ("Owed by members 会员欠分", -report.debt_points, None),
+            (w(lang, "Owed by members", "会员欠分"), -report.debt_points, None),
         ),
     )
     coupons = Table(
-        "Coupons 优惠券",
+        w(lang, "Coupons", "优惠券"),
         (
-            "Kind 类型",
-            "Issued 发放",
-            "Used 使用",
-            "Issued and used 发放后已用",
-            "Use rate 使用率",
-            "Discount 优惠金额",
+            w(lang, "Kind", "类型"),
+            w(lang, "Issued", "发放"),
+            w(lang, "Used", "使用"),
+            w(lang, "Issued and used", "发放后已用"),
+            w(lang, "Use rate", "使用率"),
+            w(lang, "Discount", "优惠金额"),
         ),
         tuple(
             (
-                c.kind,
+                coupon_kind_name(c.kind, lang),
                 c.issued,
                 c.used,
                 c.issued_used,
@@ -184,17 +208,17 @@ def kpi_tables(report: KpiReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table
         ),
     )
     values = Table(
-        "Customer lifetime value by segment 客户终身价值（按细分）",
+        w(lang, "Customer lifetime value by segment", "客户终身价值（按细分）"),
         (
-            "Segment 细分",
-            "Members 人数",
-            "Yearly spend 年消费/人",
-            "Retention 留存率",
-            "Lifetime value (5 years) 终身价值",
+            w(lang, "Segment", "细分"),
+            w(lang, "Members", "人数"),
+            w(lang, "Yearly spend", "年消费/人"),
+            w(lang, "Retention", "留存率"),
+            w(lang, "Lifetime value (5 years)", "终身价值（5 年）"),
         ),
         tuple(
             (
-                f"{v.segment.label_en} {v.segment.label_zh}",
+                segment_name(v.segment, lang),
                 v.members,
                 Fen(v.annual_value_fen) if v.annual_value_fen is not None else None,
                 Rate(v.retention) if v.retention is not None else None,
@@ -202,61 +226,70 @@ def kpi_tables(report: KpiReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table
             )
             for v in report.segment_values
         ),
-        note="Yearly spend × Σ (retention / 1.1)^t over 5 years; retention from the last 90 days.",
+        note=w(
+            lang,
+            "Yearly spend × Σ (retention / 1.1)^t over 5 years; retention from the last 90 days.",
+            "年消费 × Σ（留存率 / 1.1）^t，共 5 年；留存率取自最近 90 天。",
+        ),
     )
-    top = member_table(report.top_members, tz, unmasked=unmasked)
+    top = member_table(report.top_members, tz, unmasked=unmasked, lang=lang)
     return [kpis, flows, liability, coupons, values, top]
 
 
-def segment_tables(report: SegmentReport) -> list[Table]:
+def segment_tables(report: SegmentReport, lang: Lang = "en") -> list[Table]:
     counts = Table(
-        "Segments 会员细分",
+        w(lang, "Segments", "会员细分"),
         (
-            "Segment",
-            "细分",
+            w(lang, "Segment", "细分"),
             report.header.period.label,
             report.header.previous.label,
-            "Change 变化",
+            w(lang, "Change", "变化"),
         ),
         tuple(
-            (c.segment.label_en, c.segment.label_zh, c.members, c.previous, c.members - c.previous)
+            (segment_name(c.segment, lang), c.members, c.previous, c.members - c.previous)
             for c in report.counts
         ),
     )
     moves = Table(
-        f"Moves between segments 细分迁移 ({report.moved})",
-        ("From 从", "To 到", "Members 人数"),
+        w(lang, f"Moves between segments ({report.moved:,})", f"细分迁移（{report.moved:,}）"),
+        (w(lang, "From", "从"), w(lang, "To", "到"), w(lang, "Members", "人数")),
         tuple(
-            (
-                f"{m.from_segment.label_en} {m.from_segment.label_zh}",
-                f"{m.to_segment.label_en} {m.to_segment.label_zh}",
-                m.members,
-            )
+            (segment_name(m.from_segment, lang), segment_name(m.to_segment, lang), m.members)
             for m in report.moves
         ),
     )
     grid = {(c.recency, c.frequency): c.members for c in report.rfm}
     rfm = Table(
-        "RFM: recency × frequency (members, as of now) 最近消费×频次",
+        w(
+            lang,
+            "RFM: recency × frequency (members, as of now)",
+            "RFM：最近消费 × 频次（人数，截至现在）",
+        ),
         ("R \\ F", *(f"F{f}" for f in range(5, 0, -1))),
         tuple((f"R{r}", *(grid[(r, f)] for f in range(5, 0, -1))) for r in range(5, 0, -1)),
     )
     monetary = Table(
-        "RFM: monetary 消费金额分",
-        ("M", "Members 人数"),
+        w(lang, "RFM: monetary", "RFM：消费金额分"),
+        ("M", w(lang, "Members", "人数")),
         tuple((f"M{score}", n) for score, n in report.rfm_monetary),
     )
     return [counts, moves, rfm, monetary]
 
 
-def tier_tables(report: TierReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table]:
+def tier_tables(
+    report: TierReport, tz: ZoneInfo, *, unmasked: bool, lang: Lang = "en"
+) -> list[Table]:
     counts = Table(
-        "Tiers 会员等级",
-        ("Tier", "等级", report.header.period.label, report.header.previous.label, "Change 变化"),
+        w(lang, "Tiers", "会员等级"),
+        (
+            w(lang, "Tier", "等级"),
+            report.header.period.label,
+            report.header.previous.label,
+            w(lang, "Change", "变化"),
+        ),
         tuple(
             (
-                c.tier.value.capitalize(),
-                c.tier.label_zh,
+                tier_name(c.tier, lang),
                 c.members,
                 c.previous,
                 c.members - c.previous,
@@ -265,47 +298,69 @@ def tier_tables(report: TierReport, tz: ZoneInfo, *, unmasked: bool) -> list[Tab
         ),
     )
     moves = Table(
-        f"Tier changes 等级变动 (up {report.upgrades}, down {report.downgrades})",
-        ("Reason 原因", "From 从", "To 到", "Changes 次数"),
-        tuple((m.reason, m.from_tier.value, m.to_tier.value, m.changes) for m in report.moves),
+        w(
+            lang,
+            f"Tier changes (up {report.upgrades:,}, down {report.downgrades:,})",
+            f"等级变动（升级 {report.upgrades:,}，降级 {report.downgrades:,}）",
+        ),
+        (
+            w(lang, "Reason", "原因"),
+            w(lang, "From", "从"),
+            w(lang, "To", "到"),
+            w(lang, "Changes", "次数"),
+        ),
+        tuple(
+            (
+                tier_reason(m.reason, lang),
+                tier_name(m.from_tier, lang),
+                tier_name(m.to_tier, lang),
+                m.changes,
+            )
+            for m in report.moves
+        ),
     )
-    return [counts, moves, member_table(report.close, tz, unmasked=unmasked)]
+    return [counts, moves, member_table(report.close, tz, unmasked=unmasked, lang=lang)]
 
 
-def winback_tables(report: WinbackReport, tz: ZoneInfo, *, unmasked: bool) -> list[Table]:
+def winback_tables(
+    report: WinbackReport, tz: ZoneInfo, *, unmasked: bool, lang: Lang = "en"
+) -> list[Table]:
     return [
-        member_table(report.slipping, tz, unmasked=unmasked),
-        member_table(report.dormant, tz, unmasked=unmasked),
+        member_table(report.slipping, tz, unmasked=unmasked, lang=lang),
+        member_table(report.dormant, tz, unmasked=unmasked, lang=lang),
     ]
 
 
-def tables_of(report: Report, tz: ZoneInfo, *, unmasked: bool) -> list[Table]:
+def tables_of(report: Report, tz: ZoneInfo, *, unmasked: bool, lang: Lang = "en") -> list[Table]:
     if isinstance(report, KpiReport):
-        return kpi_tables(report, tz, unmasked=unmasked)
+        return kpi_tables(report, tz, unmasked=unmasked, lang=lang)
     if isinstance(report, SegmentReport):
-        return segment_tables(report)
+        return segment_tables(report, lang)
     if isinstance(report, TierReport):
-        return tier_tables(report, tz, unmasked=unmasked)
-    return winback_tables(report, tz, unmasked=unmasked)
+        return tier_tables(report, tz, unmasked=unmasked, lang=lang)
+    return winback_tables(report, tz, unmasked=unmasked, lang=lang)
 
 
-def title_of(report: Report) -> str:
+def title_of(report: Report, lang: Lang = "en") -> str:
     if isinstance(report, KpiReport):
-        return "Member KPIs 会员关键指标"
+        return w(lang, "Member KPIs", "会员关键指标")
     if isinstance(report, SegmentReport):
-        return "Member segments 会员细分"
+        return w(lang, "Member segments", "会员细分")
     if isinstance(report, TierReport):
-        return "Member tiers 会员等级"
-    return "Win-back list 会员召回名单"
+        return w(lang, "Member tiers", "会员等级")
+    return w(lang, "Win-back list", "会员召回名单")
 
 
-def period_text(report: Report) -> str:
+def period_text(report: Report, lang: Lang = "en") -> str:
     if isinstance(report, WinbackReport):
-        return f"as of {report.as_of:%Y-%m-%d %H:%M} UTC"
+        return w(lang, "as of {at} UTC", "截至 {at}（UTC）").format(
+            at=f"{report.as_of:%Y-%m-%d %H:%M}"
+        )
     p, q = report.header.period, report.header.previous
     return (
         f"{p.label} ({p.first.isoformat()} – {p.last.isoformat()}) "
-        f"vs {q.label} ({q.first.isoformat()} – {q.last.isoformat()})"
+        + w(lang, "vs", "对比")
+        + f" {q.label} ({q.first.isoformat()} – {q.last.isoformat()})"
     )
 
 

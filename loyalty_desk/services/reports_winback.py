@@ -156,7 +156,8 @@ def issue_winback_coupons(
     if terms.value_fen <= 0:
         raise refuse(
             Code.INVALID_COUPON_KIND,
-            f"The win-back coupon is switched off in rule version {rules.version}.",
+            "The win-back coupon is switched off in rule version {version}.",
+            version=rules.version,
         )
     approver = None
     if rules.approvals.issue_coupon_needs_manager:

@@ -64,13 +64,19 @@ def load_rule_file(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except OSError as exc:
-        raise refuse(Code.INVALID_FILE, f"Cannot read {path}: {exc.strerror}.") from exc
+        raise refuse(
+            Code.INVALID_FILE, "Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise refuse(Code.INVALID_RULES, f"{path.name} is not valid TOML: {exc}.") from exc
+        raise refuse(
+            Code.INVALID_RULES, "{name} is not valid TOML: {exc}.", name=path.name, exc=exc
+        ) from exc
     except UnicodeDecodeError as exc:
         # A Windows editor's GBK: the server's loader (server/cli.py) says the same.
         raise refuse(
-            Code.INVALID_RULES, f"{path.name} is not UTF-8 text; save it as UTF-8 and try again."
+            Code.INVALID_RULES,
+            "{name} is not UTF-8 text; save it as UTF-8 and try again.",
+            name=path.name,
         ) from exc
 
 
@@ -90,14 +96,17 @@ def publish_local(
     if isinstance(parsed, list):
         raise refuse(
             Code.INVALID_RULES,
-            "; ".join(p.message for p in parsed),
-            problems=[p.message for p in parsed],
+            "{problems}",
+            {"problems": [p.message for p in parsed]},
+            problems=parsed,
         )
     today = local_date(desk.now(), desk.tz)
     if effective < today:
         raise refuse(
             Code.INVALID_DATE,
-            f"Rules cannot take effect in the past ({effective}); the earliest is {today}.",
+            "Rules cannot take effect in the past ({effective}); the earliest is {today}.",
+            effective=effective,
+            today=today,
         )
     with desk.read() as s:
         state = s.get(SyncState, 1)

@@ -16,10 +16,17 @@ from loyalty_desk.domain.errors import Code, refuse
 from loyalty_desk.domain.timeutil import zone
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
+from loyalty_desk.services.printer_choice import (
+    PRINTER_SETTING,
+    PrinterChoice,
+    PrinterKind,
+    Stored,
+    stored,
+    to_setting,
+)
 from loyalty_desk.services.usecase import use_case
 
 LANGUAGE_KEY = "language"
-PRINTER_KEY = "printer"
 STORE_NAME_MAX = 80
 
 
@@ -29,24 +36,8 @@ class Language(StrEnum):
     ENGLISH = "en"
 
 
-class PrinterKind(StrEnum):
-    NONE = "none"
-    SYSTEM = "system"  # a printer the operating system knows, by name
-    ESCPOS_NETWORK = "escpos_network"  # receipt printer on the LAN, host:port
-    ESCPOS_USB = "escpos_usb"  # receipt printer on USB, vendor:product in hex
-
-
 _HOST_PORT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,252}(?::[0-9]{1,5})?$")
 _USB_IDS = re.compile(r"^[0-9A-Fa-f]{4}:[0-9A-Fa-f]{4}$")
-
-
-@dataclass(frozen=True, slots=True)
-class PrinterChoice:
-    kind: PrinterKind = PrinterKind.NONE
-    target: str = ""  # printer name, host[:port] or vendor:product, by kind
-
-    def to_json(self) -> dict[str, str]:
-        return {"kind": str(self.kind), "target": self.target}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +48,7 @@ class StoreSettings:
     language: Language
     printer: PrinterChoice
     demo: bool  # generated demo data, not a real store
+    printer_unreadable: str = ""  # the stored printer setting when it could not be read
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,20 +56,9 @@ class StoreSettings:
             "store_name": self.store_name,
             "timezone": self.timezone,
             "language": str(self.language),
-            "printer": self.printer.to_json(),
+            "printer": to_setting(self.printer),
             "demo": self.demo,
         }
-
-
-def _printer_from(value: Any) -> PrinterChoice:
-    if not isinstance(value, dict):
-        return PrinterChoice()
-    if "target" not in value:
-        return _from_printing(value)
-    try:
-        return PrinterChoice(PrinterKind(value.get("kind", "none")), str(value.get("target", "")))
-    except ValueError:
-        return PrinterChoice()
 
 
 def _language_from(value: Any) -> Language:
@@ -87,51 +68,44 @@ def _language_from(value: Any) -> Language:
         return Language.SYSTEM
 
 
-def _from_printing(value: dict[str, Any]) -> PrinterChoice:
-    """The printer as the first-run wizard saves it (services.vouchers' own form)."""
-    kind = value.get("kind")
-    if kind == "system":
-        return PrinterChoice(PrinterKind.SYSTEM, str(value.get("system_name") or ""))
-    connection, _, rest = str(value.get("thermal_target") or "").partition(":")
-    if kind == "thermal" and connection == "net":
-        return PrinterChoice(PrinterKind.ESCPOS_NETWORK, rest)
-    if kind == "thermal" and connection == "usb":
-        return PrinterChoice(PrinterKind.ESCPOS_USB, rest)
-    return PrinterChoice()  # PDF files, or a connection this screen cannot show
-
-
 def load(desk: Desk) -> StoreSettings:
     with desk.read() as s:
+        printer = stored(read_setting(s, PRINTER_SETTING))
         return StoreSettings(
             store_id=desk.info.store_id,
             store_name=read_setting(s, "store_name", desk.info.store_id),
             timezone=read_setting(s, "timezone", desk.info.timezone),
             language=_language_from(read_setting(s, LANGUAGE_KEY)),
-            printer=_printer_from(read_setting(s, PRINTER_KEY)),
+            printer=printer.choice,
             demo=bool(read_setting(s, "demo", False)),
+            printer_unreadable=printer.unreadable,
         )
 
 
 def check_printer(choice: PrinterChoice) -> PrinterChoice:
+    """The choice with its target trimmed, or INVALID_SETTING. An empty system printer is
+    the computer's default printer; the paper width and QR mode are kept for any kind."""
     target = choice.target.strip()
     if choice.kind is PrinterKind.NONE:
-        return PrinterChoice()
-    if choice.kind is PrinterKind.SYSTEM and not target:
+        return replace(choice, target="")
+    if choice.kind in (PrinterKind.ESCPOS_WINDOWS, PrinterKind.ESCPOS_FILE) and not target:
         raise refuse(Code.INVALID_SETTING, "Choose which printer to use.")
     if choice.kind is PrinterKind.ESCPOS_NETWORK:
         port = target.rpartition(":")[2] if ":" in target else "9100"
         if not _HOST_PORT.match(target) or not 1 <= int(port) <= 65535:
             raise refuse(
                 Code.INVALID_SETTING,
-                f"'{target}' is not a printer address; write it as host or host:port "
-                "(e.g. 192.168.1.50:9100).",
+                "'{target}' is not a printer address; write it as host or host:port (e.g. "
+                "192.168.1.50:9100).",
+                target=target,
             )
     if choice.kind is PrinterKind.ESCPOS_USB and not _USB_IDS.match(target):
         raise refuse(
             Code.INVALID_SETTING,
-            f"'{target}' is not a USB printer id; write vendor:product in hex (e.g. 04b8:0202).",
+            "'{target}' is not a USB printer id; write vendor:product in hex (e.g. 04b8:0202).",
+            target=target,
         )
-    return PrinterChoice(choice.kind, target)
+    return replace(choice, target=target)
 
 
 @use_case
@@ -148,24 +122,30 @@ def save(
     name = " ".join(store_name.split())
     if not name or len(name) > STORE_NAME_MAX:
         raise refuse(
-            Code.INVALID_SETTING, f"The store name is 1 to {STORE_NAME_MAX} characters long."
+            Code.INVALID_SETTING,
+            "The store name is 1 to {store_name_max} characters long.",
+            store_name_max=STORE_NAME_MAX,
         )
     tz_name = timezone.strip()
     if zone(tz_name) is None:
         raise refuse(
-            Code.INVALID_TIMEZONE, f"'{timezone}' is not a time zone (e.g. Asia/Shanghai)."
+            Code.INVALID_TIMEZONE,
+            "'{timezone}' is not a time zone (e.g. Asia/Shanghai).",
+            timezone=timezone,
         )
     clean_printer = check_printer(printer)
     wanted: dict[str, Any] = {
         "store_name": name,
         "timezone": tz_name,
         LANGUAGE_KEY: str(language),
-        PRINTER_KEY: clean_printer.to_json(),
+        PRINTER_SETTING: to_setting(clean_printer),
     }
     with desk.write() as s:
         changes: dict[str, Any] = {}
         for key, value in wanted.items():
             before = read_setting(s, key)
+            if key == PRINTER_SETTING and stored(before) == Stored(clean_printer):
+                continue  # the same printer, maybe in an older shape: left as it is
             if before != value:
                 changes[key] = {"from": before, "to": value}
                 write_setting(s, key, value)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.rules import DEFAULT_RULES
 from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE, zone
@@ -60,11 +60,16 @@ def init_store(
     if not STORE_ID_PATTERN.match(store_id):
         raise refuse(
             Code.INVALID_STORE,
-            f"'{store_id}' is not a store id (1–32 letters, digits, - or _).",
+            "'{store_id}' is not a store id (1–32 letters, digits, - or _).",
+            store_id=store_id,
         )
     tz_name = timezone or DEFAULT_TIMEZONE
     if zone(tz_name) is None:
-        raise refuse(Code.INVALID_TIMEZONE, f"'{tz_name}' is not a time zone (e.g. Asia/Shanghai).")
+        raise refuse(
+            Code.INVALID_TIMEZONE,
+            "'{tz_name}' is not a time zone (e.g. Asia/Shanghai).",
+            tz_name=tz_name,
+        )
     name = (store_name or store_id).strip()[:80] or store_id
     data_dir.mkdir(parents=True, exist_ok=True)
     path = Desk.database_path(data_dir)
@@ -81,8 +86,10 @@ def init_store(
                 if existing is not None and existing != store_id:
                     raise refuse(
                         Code.ALREADY_INITIALISED,
-                        f"This till already belongs to store '{existing}'; its ledger cannot "
-                        f"move to '{store_id}'. Use another data directory.",
+                        "This till already belongs to store '{existing}'; its ledger cannot move "
+                        "to '{store_id}'. Use another data directory.",
+                        existing=existing,
+                        store_id=store_id,
                     )
         backup = migrate.upgrade(db.engine, path, data_dir / "backups")
         now = clock()
@@ -105,13 +112,14 @@ def init_store(
     except migrate.SchemaTooNew as exc:
         raise refuse(
             Code.SCHEMA_TOO_NEW,
-            f"This database was written by a newer Loyalty Desk (schema {exc}); not touched.",
+            "This database was written by a newer Loyalty Desk (schema {exc}); not touched.",
+            exc=exc,
         ) from exc
     finally:
         db.close()
     desk = Desk.open(data_dir, clock=clock)
     if isinstance(desk, Refusal):
-        raise refuse(desk.code, desk.message)
+        raise Refused(desk)
     try:
         with desk.write() as s:
             audit.record(

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.codes import PIN_PATTERN
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, refusal, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.domain.people import storable, validate_name
 from loyalty_desk.services import audit
@@ -54,11 +54,15 @@ def _view(row: Staff) -> StaffView:
 def _locked_refusal(row: Staff, now: datetime, tz: tzinfo) -> Refusal | None:
     if row.locked_until is not None and row.locked_until > now:
         minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
-        return Refusal(
+        return refusal(
             Code.ACCOUNT_LOCKED,
-            f"{row.name} is locked after {MAX_ATTEMPTS} wrong PINs; "
-            f"try again in {minutes} min (at {row.locked_until.astimezone(tz):%H:%M}).",
+            "{name} is locked after {max_attempts} wrong PINs; try again in {minutes} min (at "
+            "{until:%H:%M}).",
             details={"locked_until": row.locked_until.isoformat()},
+            name=row.name,
+            max_attempts=MAX_ATTEMPTS,
+            minutes=minutes,
+            until=row.locked_until.astimezone(tz),
         )
     return None
 
@@ -84,10 +88,13 @@ def _wrong_pin(row: Staff, now: datetime, tz: tzinfo) -> Refusal:
     if locked is not None:
         return locked
     left = MAX_ATTEMPTS - row.failed_attempts
-    return Refusal(
+    return refusal(
         Code.WRONG_PIN,
-        f"Wrong PIN for {row.name}; {left} tries left before a {LOCK_MINUTES}-minute lock.",
+        "Wrong PIN for {name}; {left} tries left before a {lock_minutes}-minute lock.",
         details={"attempts_left": left},
+        name=row.name,
+        left=left,
+        lock_minutes=LOCK_MINUTES,
     )
 
 
@@ -95,11 +102,11 @@ def sign_in(desk: Desk, name: str, pin: str) -> StaffView | Refusal:
     """Check a PIN; a wrong one is counted (and committed) even though it refuses."""
     now = desk.now()
     if not storable(name):
-        return Refusal(Code.UNKNOWN_STAFF, "No staff account has that name; type it again.")
+        return refusal(Code.UNKNOWN_STAFF, "No staff account has that name; type it again.")
     with desk.write() as s:
         row = s.scalars(select(Staff).where(Staff.name == name.strip(), Staff.active)).first()
         if row is None:
-            return Refusal(Code.UNKNOWN_STAFF, f"No staff account named '{name}'.")
+            return refusal(Code.UNKNOWN_STAFF, "No staff account named '{name}'.", name=name)
         locked = _locked_refusal(row, now, desk.tz)
         if locked is not None:
             return locked
@@ -116,11 +123,11 @@ def verify_manager_pin(desk: Desk, pin: str | None, name: str | None = None) -> 
     a wrong PIN then counts against every manager, since it is unknown whose it was meant to be.
     """
     if not pin:
-        return Refusal(Code.MANAGER_PIN_REQUIRED, "This needs a manager's PIN.")
+        return refusal(Code.MANAGER_PIN_REQUIRED, "This needs a manager's PIN.")
     if name is not None:
         result = sign_in(desk, name, pin)
         if isinstance(result, StaffView) and not result.is_manager:
-            return Refusal(Code.NOT_A_MANAGER, f"{result.name} is not a manager.")
+            return refusal(Code.NOT_A_MANAGER, "{name} is not a manager.", name=result.name)
         return result
     now = desk.now()
     with desk.write() as s:
@@ -128,7 +135,7 @@ def verify_manager_pin(desk: Desk, pin: str | None, name: str | None = None) -> 
             s.scalars(select(Staff).where(Staff.role == Role.MANAGER.value, Staff.active))
         )
         if not managers:
-            return Refusal(
+            return refusal(
                 Code.MANAGER_PIN_REQUIRED, "No manager account exists; add one with `staff add`."
             )
         unlocked = [m for m in managers if _locked_refusal(m, now, desk.tz) is None]
@@ -161,9 +168,9 @@ def add_staff(
     """Add a cashier or manager. Once a manager exists, adding staff needs a manager's PIN."""
     clean = validate_name(name)
     if isinstance(clean, Refusal):
-        raise refuse(clean.code, clean.message)
+        raise Refused(clean)
     if role not in (Role.CASHIER.value, Role.MANAGER.value):
-        raise refuse(Code.INVALID_ROLE, f"Role must be cashier or manager, not '{role}'.")
+        raise refuse(Code.INVALID_ROLE, "Role must be cashier or manager, not '{role}'.", role=role)
     if not PIN_PATTERN.match(pin):
         raise refuse(Code.INVALID_PIN, "A PIN is 4 to 12 digits.")
     with desk.read() as s:
@@ -172,11 +179,13 @@ def add_staff(
     if need_approval:
         result = verify_manager_pin(desk, approver_pin)
         if isinstance(result, Refusal):
-            raise refuse(result.code, result.message)
+            raise Refused(result)
         approver = result
     with desk.write() as s:
         if s.scalars(select(Staff.id).where(Staff.name == clean)).first() is not None:
-            raise refuse(Code.STAFF_EXISTS, f"A staff account named '{clean}' already exists.")
+            raise refuse(
+                Code.STAFF_EXISTS, "A staff account named '{clean}' already exists.", clean=clean
+            )
         row = Staff(
             id=new_id(),
             name=clean,

@@ -50,7 +50,7 @@ def _approve(desk: Desk, manager_name: str, manager_pin: str) -> StaffView:
 def _account(s: Session, name: str) -> Staff:
     row = s.scalars(select(Staff).where(Staff.name == name.strip())).first()
     if row is None:
-        raise refuse(Code.UNKNOWN_STAFF, f"No staff account named '{name}'.")
+        raise refuse(Code.UNKNOWN_STAFF, "No staff account named '{name}'.", name=name)
     return row
 
 
@@ -100,8 +100,8 @@ def set_active(
             if not others:
                 raise refuse(
                     Code.LAST_MANAGER,
-                    f"{row.name} is the only manager; add another manager before closing "
-                    "this account.",
+                    "{name} is the only manager; add another manager before closing this account.",
+                    name=row.name,
                 )
         if row.active != active:
             row.active = active

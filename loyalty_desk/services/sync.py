@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, passed_on, refusal, refuse
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.services import audit
 from loyalty_desk.services.coupon_keys import install_chain_keys
@@ -93,7 +93,11 @@ def register(
     """Register this till with the chain's server using a one-time code from a manager."""
     url = check_server_url(server_url)
     if url is None:
-        raise refuse(Code.INVALID_URL, f"'{server_url}' is not a server address (http://…).")
+        raise refuse(
+            Code.INVALID_URL,
+            "'{server_url}' is not a server address (http://…).",
+            server_url=server_url,
+        )
     clean = code.strip().replace(" ", "")
     if not clean.replace("-", "").isdigit() or len(clean.replace("-", "")) != 12:
         raise refuse(
@@ -130,12 +134,12 @@ def register(
         reply = client.call("POST", "/v1/register", body=body)
     except SyncFailure as failure:
         if failure.code != Code.DEVICE_REVOKED or device_id != desk.info.device_id:
-            raise refuse(failure.code, failure.message) from failure
+            raise passed_on(failure.code, failure.message) from failure
         device_id = new_id()
         try:
             reply = client.call("POST", "/v1/register", body={**body, "device_id": device_id})
         except SyncFailure as again:
-            raise refuse(again.code, again.message) from again
+            raise passed_on(again.code, again.message) from again
     data = reply.body
     now = desk.now()
     new_device = device_id != desk.info.device_id
@@ -268,7 +272,7 @@ def sync_once(
     with desk.read() as s:
         state = s.get(SyncState, 1)
         if state is not None and state.status == "clone":
-            return Refusal(
+            return refusal(
                 Code.CLONE_DETECTED,
                 "This till's database is a copy of another till's. Register it again "
                 "(`loyalty-desk register`) to sync as a till of its own; nothing is lost.",

@@ -59,6 +59,8 @@ from loyalty_desk.store.models import (
 
 CHUNK = 5000  # values per IN (...) list (SQLite allows 32,766 parameters)
 SERVER_STORE = "server"
+SYNC_KIND = Kind.SYNC.value
+EARNED_ELSEWHERE = "points earned in another store"  # the reason of a lot's SYNC entry
 
 
 def _dt(text: str | None) -> datetime | None:
@@ -71,19 +73,22 @@ def _dt(text: str | None) -> datetime | None:
 def _db_ts(value: str | datetime | None) -> str | None:
     """A moment as the till's SQLite columns hold it (naive UTC text, like UTCDateTime).
 
-    The first pull writes millions of these: the server's usual "…+00:00" form is cut to
-    shape without parsing."""
+    The first pull writes millions of these: the server's usual "…+00:00" form (whole
+    seconds, or 1–6 digits of fraction) is cut to shape without parsing."""
     if value is None:
         return None
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if value.endswith("+00:00") and value[10:11] == "T":
-        if len(value) == 32:
-            return f"{value[:10]} {value[11:26]}"
-        if len(value) == 25:
-            return f"{value[:10]} {value[11:19]}.000000"
-    return _db_ts(datetime.fromisoformat(value))
+    if isinstance(value, str):
+        if value.endswith("+00:00") and value[10:11] == "T":
+            size = len(value)
+            if size == 32:
+                return f"{value[:10]} {value[11:26]}"
+            if size == 25:
+                return f"{value[:10]} {value[11:19]}.000000"
+            if 27 <= size < 32 and value[19] == ".":
+                return f"{value[:10]} {value[11 : size - 6]}{'0' * (32 - size)}"
+        value = datetime.fromisoformat(value)
+    moment = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _db(value: Any) -> Any:
@@ -94,19 +99,34 @@ def _db(value: Any) -> Any:
     return value
 
 
-def raw_insert(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
+MEMBER_COLUMNS = (
+    "id", "code", "phone", "phone_suffix", "name", "birthday", "tier", "tier_since",
+    "tier_until", "tier_grace", "referral_code", "referrer_id", "referral_rewarded", "balance",
+    "debt", "online_only", "overdraft", "first_purchase_at", "last_visit_at", "home_store_id",
+    "merged_into", "created_at", "updated_at", "server_seq",
+)  # fmt: skip
+ENTRY_COLUMNS = (
+    "id", "member_id", "store_id", "device_id", "device_seq", "event_id", "kind", "points",
+    "receipt_no", "amount_fen", "rule_version", "reverses_id", "occurred_at", "created_at",
+    "cashier_id", "offline", "known_balance", "sync_status", "reason", "detail",
+)  # fmt: skip
+LOT_COLUMNS = ("id", "member_id", "earned_at", "expires_at", "points", "remaining")
+
+
+def raw_insert(
+    s: Session, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
     """executemany on the session's own sqlite3 connection (same transaction): the rows of
     a big pull skip SQLAlchemy's per-value processing. Values must be what SQLite stores
-    (text moments from `_db_ts`); every row has the same keys in the same order."""
+    (text moments from `_db_ts`), in the order of `columns`."""
     if not rows:
         return
-    columns = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     dbapi = s.connection().connection.dbapi_connection
     assert dbapi is not None
     cursor = dbapi.cursor()
     try:
-        cursor.executemany(sql, [tuple(row.values()) for row in rows])
+        cursor.executemany(sql, rows)
     finally:
         cursor.close()
 
@@ -238,11 +258,12 @@ class MemberSync:
         self.now = now
         self.cursor = cursor
         self.rule_version = desk.rules_at(now).version
+        self.device_id = desk.info.device_id
         self.now_db = _db_ts(now)
         self.done: set[str] = set()  # members whose balance is already the server's
         self._changes: dict[str, set[str]] | None = None
-        self.entries: list[dict[str, Any]] = []
-        self.new_lots: list[dict[str, Any]] = []
+        self.entries: list[tuple[Any, ...]] = []  # ENTRY_COLUMNS, written by _write_ledger
+        self.new_lots: list[tuple[Any, ...]] = []  # LOT_COLUMNS
 
     def apply(self, records: list[dict[str, Any]]) -> int:
         s = self.s
@@ -361,59 +382,83 @@ class MemberSync:
         codes = self._unique("code", [r["code"] for r in records])
         referrals = self._unique("referral_code", [r["referral_code"] for r in records])
         phones = self._unique("phone", [r["phone"] for r in records])
-        rows = []
+        rows: list[tuple[Any, ...]] = []
+        add = rows.append
+        now_db, cursor, done, as_served = self.now_db, self.cursor, self.done, self._as_served
+        add_entry, add_lot = self.entries.append, self.new_lots.append
+        device_id, rule_version = self.device_id, self.rule_version
+        anchor_seq, anchor_event = self.anchor.device_seq, self.anchor.event_id
         for r in records:
+            member_id = r["id"]
             # Codes were drawn at random in each store: two stores can draw the same one.
             # The later member here keeps a placeholder (found by phone) and the server
             # opens a duplicate_code case for a manager to reissue one of the cards.
             code = r["code"]
-            if codes.get(code, r["id"]) != r["id"]:
-                code = placeholder("x", r["id"])
-            codes[code] = r["id"]
+            if codes.get(code, member_id) != member_id:
+                code = placeholder("x", member_id)
+            codes[code] = member_id
             referral = r["referral_code"]
-            if referrals.get(referral, r["id"]) != r["id"]:
-                referral = placeholder("r", r["id"])
-            referrals[referral] = r["id"]
-            phone = r["phone"]
-            merged_into = winners.get(r["id"])
-            if merged_into is not None or phones.get(phone, r["id"]) != r["id"]:
-                phone = placeholder("m", r["id"])
-            phones[phone] = r["id"]
+            if referrals.get(referral, member_id) != member_id:
+                referral = placeholder("r", member_id)
+            referrals[referral] = member_id
+            phone = served_phone = r["phone"]
+            merged_into = winners.get(member_id)
+            if merged_into is not None or phones.get(phone, member_id) != member_id:
+                phone = placeholder("m", member_id)
+            phones[phone] = member_id
             created = _db_ts(r["created_at"])
             balance = debt = 0
-            if r["id"] in fast:
-                balance, debt = self._as_served(r)
-                self.done.add(r["id"])
-            rows.append(
-                {
-                    "id": r["id"],
-                    "code": code,
-                    "phone": phone,
-                    "phone_suffix": r["phone"][-4:],
-                    "name": r["name"],
-                    "birthday": r["birthday"],
-                    "tier": "regular",
-                    "tier_since": created,
-                    "tier_until": None,
-                    "tier_grace": 0,
-                    "referral_code": referral,
-                    "referrer_id": None,
-                    "referral_rewarded": int(bool(r["referral_rewarded"])),
-                    "balance": balance,
-                    "debt": debt,
-                    "online_only": int(bool(r["online_only"])),
-                    "overdraft": int(bool(r["overdraft"])),
-                    "first_purchase_at": _db_ts(r["first_purchase_at"]),
-                    "last_visit_at": _db_ts(r["last_visit_at"]),
-                    "home_store_id": r["home_store_id"],
-                    "merged_into": merged_into,
-                    "created_at": created,
-                    "updated_at": self.now_db,
-                    "server_seq": self.cursor,
-                }
-            )
+            if member_id in fast:
+                # The usual case, all of a first pull, written out here (a million times):
+                # open lots that add up to the balance become a SYNC entry and a lot each,
+                # as `_as_served` would write them; anything else goes through it.
+                lots = r["lots"]
+                balance = int(r["balance"])
+                running = 0
+                for lot in lots:
+                    left = lot["remaining"]
+                    if left < 0 or left > lot["points"]:
+                        running = -1
+                        break
+                    running += left
+                if balance >= 0 and running == balance:
+                    running = 0
+                    for lot in lots:
+                        lot_id, left = lot["id"], lot["remaining"]
+                        earned = _db_ts(lot["earned_at"])
+                        add_entry(
+                            (
+                                lot_id, member_id, lot["store_id"], device_id, anchor_seq,
+                                anchor_event, SYNC_KIND, left, None, None, rule_version, None,
+                                earned, now_db, None, 0, running, "acked", EARNED_ELSEWHERE,
+                                None,
+                            )
+                        )  # fmt: skip
+                        add_lot(
+                            (
+                                lot_id,
+                                member_id,
+                                earned,
+                                _db_ts(lot["expires_at"]),
+                                lot["points"],
+                                left,
+                            )
+                        )
+                        running += left
+                else:
+                    balance, debt = as_served(r)
+                done.add(member_id)
+            add(
+                (
+                    member_id, code, phone, served_phone[-4:], r["name"], r["birthday"],
+                    "regular", created, None, 0, referral, None, int(bool(r["referral_rewarded"])),
+                    balance, debt, int(bool(r["online_only"])), int(bool(r["overdraft"])),
+                    _db_ts(r["first_purchase_at"]), _db_ts(r["last_visit_at"]),
+                    r["home_store_id"], merged_into, created, now_db, cursor,
+                )
+            )  # fmt: skip
         self.s.flush()
-        raw_insert(self.s, "member", rows)
+        raw_insert(self.s, "member", MEMBER_COLUMNS, rows)
         self._write_ledger()
 
     def _as_served(self, r: dict[str, Any]) -> tuple[int, int]:
@@ -441,30 +486,24 @@ class MemberSync:
             extra, debt = plan.extra_lot_points, plan.debt
         running = 0
         member_id = r["id"]
-        entries, new_lots = self.entries, self.new_lots
+        entries, new_lots, entry = self.entries, self.new_lots, self._entry
         for lot, left in zip(lots, remaining, strict=True):
+            lot_id = lot["id"]
             earned = _db_ts(lot["earned_at"])
             entries.append(
-                self._entry(
-                    lot["id"],
+                entry(
+                    lot_id,
                     member_id,
                     left,
                     running,
                     lot["store_id"],
                     earned,
-                    "points earned in another store",
+                    EARNED_ELSEWHERE,
                 )
             )
             running += left
             new_lots.append(
-                {
-                    "id": lot["id"],
-                    "member_id": member_id,
-                    "earned_at": earned,
-                    "expires_at": _db_ts(lot["expires_at"]),
-                    "points": lot["points"],
-                    "remaining": left,
-                }
+                (lot_id, member_id, earned, _db_ts(lot["expires_at"]), lot["points"], left)
             )
         self._delta(member_id, balance - running, running, extra)
         return balance, debt
@@ -487,21 +526,13 @@ class MemberSync:
         )
         if extra > 0:
             months = self.desk.rules_at(self.now).expiry.months
-            self.new_lots.append(
-                {
-                    "id": delta_id,
-                    "member_id": member_id,
-                    "earned_at": self.now_db,
-                    "expires_at": _db_ts(add_months_utc(self.now, months, self.desk.tz)),
-                    "points": extra,
-                    "remaining": extra,
-                }
-            )
+            expires = _db_ts(add_months_utc(self.now, months, self.desk.tz))
+            self.new_lots.append((delta_id, member_id, self.now_db, expires, extra, extra))
 
     def _write_ledger(self) -> None:
         self.s.flush()
-        raw_insert(self.s, "ledger_entry", self.entries)
-        raw_insert(self.s, "point_lot", self.new_lots)
+        raw_insert(self.s, "ledger_entry", ENTRY_COLUMNS, self.entries)
+        raw_insert(self.s, "point_lot", LOT_COLUMNS, self.new_lots)
         self.entries = []
         self.new_lots = []
 
@@ -661,19 +692,19 @@ class MemberSync:
                             member.balance + anchored,
                             a["store_id"],
                             _db_ts(a["earned_at"]),
-                            "points earned in another store",
+                            EARNED_ELSEWHERE,
                         )
                     )
                     anchored += left
                 new_lots.append(
-                    {
-                        "id": a["id"],
-                        "member_id": member.id,
-                        "earned_at": _db_ts(a["earned_at"]),
-                        "expires_at": _db_ts(a["expires_at"]),
-                        "points": int(a["points"]),
-                        "remaining": left,
-                    }
+                    (
+                        a["id"],
+                        member.id,
+                        _db_ts(a["earned_at"]),
+                        _db_ts(a["expires_at"]),
+                        int(a["points"]),
+                        left,
+                    )
                 )
             self._delta(
                 member.id,
@@ -701,26 +732,11 @@ class MemberSync:
         store_id: str,
         at: datetime | str | None,
         reason: str,
-    ) -> dict[str, Any]:
-        return {
-            "id": entry_id,
-            "member_id": member_id,
-            "store_id": store_id,
-            "device_id": self.desk.info.device_id,
-            "device_seq": self.anchor.device_seq,
-            "event_id": self.anchor.event_id,
-            "kind": Kind.SYNC.value,
-            "points": points,
-            "receipt_no": None,
-            "amount_fen": None,
-            "rule_version": self.rule_version,
-            "reverses_id": None,
-            "occurred_at": at if isinstance(at, str) else (_db(at) if at else self.now_db),
-            "created_at": self.now_db,
-            "cashier_id": None,
-            "offline": 0,
-            "known_balance": known_balance,
-            "sync_status": "acked",
-            "reason": reason,
-            "detail": None,
-        }
+    ) -> tuple[Any, ...]:
+        """A SYNC ledger row in ENTRY_COLUMNS order."""
+        occurred = at if isinstance(at, str) else (_db(at) if at else self.now_db)
+        return (
+            entry_id, member_id, store_id, self.device_id, self.anchor.device_seq,
+            self.anchor.event_id, SYNC_KIND, points, None, None, self.rule_version, None,
+            occurred, self.now_db, None, 0, known_balance, "acked", reason, None,
+        )  # fmt: skip

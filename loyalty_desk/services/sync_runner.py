@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loyalty_desk.domain.errors import Code, Refusal
+from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.services import sync
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.sync_client import STOPPED
@@ -145,7 +145,9 @@ class SyncRunner:
                 return
             except Exception as exc:  # a fault must not kill the thread: report, back off
                 self.failures += 1
-                self.last_result = Refusal(Code.SERVER_ERROR, f"{type(exc).__name__}: {exc}")
+                self.last_result = refusal(
+                    Code.SERVER_ERROR, "{name}: {exc}", name=type(exc).__name__, exc=exc
+                )
                 self.wait = self.next_delay()
                 # The database itself may be failing: keep backing off all the same.
                 with contextlib.suppress(Exception):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.coupons import Kind
 from loyalty_desk.domain.earning import Bonus
-from loyalty_desk.domain.errors import Code, Refusal, refuse
+from loyalty_desk.domain.errors import Code, Refusal, Refused, passed_on, refuse
 from loyalty_desk.domain.people import mask_phone
 from loyalty_desk.domain.redemption import points_value_fen
 from loyalty_desk.domain.tiers import Tier
@@ -26,6 +26,8 @@ from loyalty_desk.services.coupon_views import days_of
 from loyalty_desk.services.coupons import find_coupon
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
 from loyalty_desk.services.members import EXPIRING_WINDOW, resolve_member
+from loyalty_desk.services.printer_choice import PRINTER_SETTING, PrinterChoice, to_setting
+from loyalty_desk.services.settings import check_printer
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store.models import Coupon, Member, PointLot, Receipt
 from loyalty_desk.vouchers import escpos, pdf
@@ -85,10 +87,17 @@ def choose_layout(fmt: str, page: str = "80mm", width_mm: int = 80, qr: str = "n
     except ValueError:
         pass
     if width_mm not in WIDTHS:
-        raise refuse(Code.INVALID_FORMAT, f"Thermal paper is 58 or 80 mm wide, not {width_mm}.")
+        raise refuse(
+            Code.INVALID_FORMAT,
+            "Thermal paper is 58 or 80 mm wide, not {width_mm}.",
+            width_mm=width_mm,
+        )
     raise refuse(
         Code.INVALID_FORMAT,
-        f"Render as pdf (page 80mm or a6) or escpos (QR native or image), not {fmt}/{page}/{qr}.",
+        "Render as pdf (page 80mm or a6) or escpos (QR native or image), not {fmt}/{page}/{qr}.",
+        fmt=fmt,
+        page=page,
+        qr=qr,
     )
 
 
@@ -174,7 +183,11 @@ def slip_content(desk: Desk, receipt_no: str) -> SlipContent:
             )
         ).first()
         if receipt is None:
-            raise refuse(Code.UNKNOWN_RECEIPT, f"No points were earned on receipt {receipt_no}.")
+            raise refuse(
+                Code.UNKNOWN_RECEIPT,
+                "No points were earned on receipt {receipt_no}.",
+                receipt_no=receipt_no,
+            )
         member = s.get(Member, receipt.member_id)
         assert member is not None
         expiring, first_expiry = _expiring(s, member.id, now)
@@ -214,7 +227,7 @@ def render_slip(desk: Desk, receipt_no: str, layout: Layout | None = None) -> by
     chosen = layout or Layout()
     content = slip_content(desk, receipt_no)
     if isinstance(content, Refusal):
-        raise refuse(content.code, content.message)
+        raise Refused(content)
     if chosen.format is Format.PDF:
         return pdf.slip_pdf(content)
     return escpos.slip_job(content, chosen.width_mm, chosen.qr)
@@ -244,7 +257,7 @@ def render_card(desk: Desk, member_ref: str, layout: Layout | None = None) -> by
     chosen = layout or Layout()
     content = card_content(desk, member_ref)
     if isinstance(content, Refusal):
-        raise refuse(content.code, content.message)
+        raise Refused(content)
     if chosen.format is Format.PDF:
         return pdf.card_pdf(content)
     return escpos.card_job(content, chosen.width_mm, chosen.qr)
@@ -273,87 +286,26 @@ def render_test_page(desk: Desk, layout: Layout | None = None) -> bytes:
 
 # -- the printer chosen in settings --------------------------------------------------------
 
-PRINTER_SETTING = "printer"
-
-
-class PrinterKind(StrEnum):
-    SYSTEM = "system"  # a printer of the operating system, through Qt's print dialog
-    THERMAL = "thermal"  # an ESC/POS receipt printer
-    PDF = "pdf"  # save as a PDF file
-
-
-@dataclass(frozen=True, slots=True)
-class PrinterChoice:
-    kind: PrinterKind = PrinterKind.PDF
-    system_name: str | None = None  # the OS printer's name; None: the default printer
-    thermal_target: str | None = None  # usb:VID:PID, net:HOST[:PORT], win:NAME, file:PATH
-    width_mm: int = 80
-    qr: escpos.QrMode = escpos.QrMode.NATIVE
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": str(self.kind),
-            "system_name": self.system_name,
-            "thermal_target": self.thermal_target,
-            "width_mm": self.width_mm,
-            "qr": str(self.qr),
-        }
-
-
-# The settings screen (services/settings.py) saves {"kind", "target"} under the same key.
-_SETTINGS_KINDS = {
-    "none": (PrinterKind.PDF, None),
-    "system": (PrinterKind.SYSTEM, None),
-    "escpos_network": (PrinterKind.THERMAL, "net:"),
-    "escpos_usb": (PrinterKind.THERMAL, "usb:"),
-}
-
-
-def _from_settings_screen(raw: dict[str, Any]) -> PrinterChoice:
-    kind, prefix = _SETTINGS_KINDS[str(raw.get("kind"))]
-    target = str(raw.get("target") or "").strip() or None
-    if kind is PrinterKind.SYSTEM:
-        return PrinterChoice(kind, system_name=target)
-    if kind is PrinterKind.THERMAL and target is not None:
-        return PrinterChoice(kind, thermal_target=f"{prefix}{target}")
-    return PrinterChoice()
-
-
-def printer_choice(desk: Desk) -> PrinterChoice:
-    """The printer chosen in settings (by the settings screen or `save_printer_choice`)."""
-    with desk.read() as s:
-        raw = read_setting(s, PRINTER_SETTING)
-    if not isinstance(raw, dict):
-        return PrinterChoice()
-    if "target" in raw and str(raw.get("kind")) in _SETTINGS_KINDS:
-        return _from_settings_screen(raw)
-    try:
-        return PrinterChoice(
-            kind=PrinterKind(raw.get("kind", "pdf")),
-            system_name=raw.get("system_name"),
-            thermal_target=raw.get("thermal_target"),
-            width_mm=int(raw.get("width_mm", 80)),
-            qr=escpos.QrMode(raw.get("qr", "native")),
-        )
-    except (ValueError, TypeError):
-        return PrinterChoice()
-
 
 @use_case
 def save_printer_choice(desk: Desk, choice: PrinterChoice) -> PrinterChoice:
+    """The printer alone (the first-run wizard): checked, and a thermal one opened once."""
+    choice = check_printer(choice)
     if choice.width_mm not in WIDTHS:
         raise refuse(
-            Code.INVALID_FORMAT, f"Thermal paper is 58 or 80 mm wide, not {choice.width_mm}."
+            Code.INVALID_FORMAT,
+            "Thermal paper is 58 or 80 mm wide, not {width_mm}.",
+            width_mm=choice.width_mm,
         )
-    if choice.kind is PrinterKind.THERMAL:
-        if not choice.thermal_target:
+    if choice.thermal:
+        if not choice.target:
             raise refuse(Code.PRINTER_UNAVAILABLE, "Choose how the thermal printer is connected.")
         try:
-            escpos.open_printer(choice.thermal_target).close()
+            escpos.open_printer(choice.connection).close()
         except escpos.PrinterError as exc:
-            raise refuse(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
+            raise passed_on(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
     with desk.write() as s:
-        write_setting(s, PRINTER_SETTING, choice.to_json())
+        write_setting(s, PRINTER_SETTING, to_setting(choice))
     return choice
 
 
@@ -363,5 +315,5 @@ def print_thermal(desk: Desk, job: bytes, target: str) -> int:
     try:
         escpos.send(job, target)
     except escpos.PrinterError as exc:
-        raise refuse(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
+        raise passed_on(Code.PRINTER_UNAVAILABLE, str(exc)) from exc
     return len(job)

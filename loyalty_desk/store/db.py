@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from loyalty_desk.store.checkpoint import checkpoint_in_background, stop_checkpointing
+
 DB_FILENAME = "loyalty.db"
 
 
@@ -23,6 +25,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
+    # No checkpoint inside a cashier's commit: store/checkpoint.py does it in the background.
+    cur.execute("PRAGMA wal_autocheckpoint=0")
     cur.close()
 
 
@@ -56,6 +60,7 @@ class Database:
         self.read_sessions = sessionmaker(
             self.engine.execution_options(readonly=True), expire_on_commit=False
         )
+        checkpoint_in_background(self, path)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -70,6 +75,7 @@ class Database:
             yield session
 
     def close(self) -> None:
+        stop_checkpointing(self)
         self.engine.dispose()
 
 

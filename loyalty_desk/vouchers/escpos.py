@@ -236,34 +236,50 @@ class PrinterError(Exception):
     """The thermal printer could not be reached or is not set up; the message says which."""
 
 
-def open_printer(target: str) -> Escpos:
-    """A printer from its setting: usb:VID:PID, net:HOST[:PORT], win:QUEUE NAME, file:PATH."""
-    kind, _, rest = target.partition(":")
+class Connection(StrEnum):
+    """How a thermal printer is reached: the prefix of its target, e.g. net:192.168.1.50."""
+
+    NETWORK = "net"  # HOST[:PORT], port 9100 by default
+    USB = "usb"  # VID:PID in hex
+    WINDOWS = "win"  # a Windows printer queue, by name; the job goes to it raw
+    FILE = "file"  # a file or device path (e.g. /dev/usb/lp0)
+
+
+def split_target(target: str) -> tuple[Connection, str]:
+    """'net:192.168.1.50:9100' -> (NETWORK, '192.168.1.50:9100'); PrinterError otherwise."""
+    prefix, _, rest = target.partition(":")
     try:
-        if kind == "net":
+        return Connection(prefix), rest
+    except ValueError:
+        raise PrinterError(
+            f"'{target}' is not a printer setting: use usb:VID:PID, net:HOST[:PORT], "
+            "win:PRINTER NAME or file:PATH."
+        ) from None
+
+
+def open_printer(target: str) -> Escpos:
+    """A printer from its target: usb:VID:PID, net:HOST[:PORT], win:QUEUE NAME, file:PATH."""
+    connection, rest = split_target(target)
+    try:
+        if connection is Connection.NETWORK:
             host, _, port = rest.partition(":")
             from escpos.printer import Network
 
             return Network(host, port=int(port or 9100), timeout=10)
-        if kind == "usb":
+        if connection is Connection.USB:
             vendor, _, product = rest.partition(":")
             from escpos.printer import Usb
 
             return Usb(int(vendor, 16), int(product, 16))
-        if kind == "win":
+        if connection is Connection.WINDOWS:
             from escpos.printer import Win32Raw
 
             return Win32Raw(rest)
-        if kind == "file":
-            from escpos.printer import File
+        from escpos.printer import File
 
-            return File(rest)
+        return File(rest)
     except (ValueError, RuntimeError, ImportError) as exc:
         raise PrinterError(f"The thermal printer '{target}' cannot be used here: {exc}") from exc
-    raise PrinterError(
-        f"'{target}' is not a printer setting: use usb:VID:PID, net:HOST[:PORT], "
-        "win:PRINTER NAME or file:PATH."
-    )
 
 
 def send(job: bytes, target: str) -> None:

@@ -794,6 +794,10 @@ The details were written to {log}.</source>
         <translation>优惠券和小票将保存为 PDF 文件，可在别处打印。</translation>
     </message>
     <message>
+        <source>Write how the receipt printer is connected: net:192.168.1.50:9100, usb:04b8:0202, win:PRINTER NAME or file:PATH.</source>
+        <translation>请填写小票打印机的连接方式：net:192.168.1.50:9100、usb:04b8:0202、win:打印机名称 或 file:路径。</translation>
+    </message>
+    <message>
         <source>Saving the printer…</source>
         <translation>正在保存打印机设置…</translation>
     </message>
@@ -1983,8 +1987,20 @@ The action did not complete and nothing of it was saved. The details were writte
         <translation>USB 小票打印机（ESC/POS）</translation>
     </message>
     <message>
+        <source>Receipt printer by its Windows name (ESC/POS)</source>
+        <translation>Windows 打印机名称对应的小票打印机（ESC/POS）</translation>
+    </message>
+    <message>
+        <source>Receipt printer as a file or device (ESC/POS)</source>
+        <translation>写入文件或设备的小票打印机（ESC/POS）</translation>
+    </message>
+    <message>
         <source>The screens switch to the language as soon as the settings are saved.</source>
         <translation>保存设置后，界面会立即切换到所选语言。</translation>
+    </message>
+    <message>
+        <source>The printer setting stored on this computer cannot be read ({value}); vouchers and slips are saved as PDF files until a printer is chosen and saved.</source>
+        <translation>本电脑保存的打印机设置无法读取（{value}）；在重新选择并保存打印机之前，优惠券和小票将保存为 PDF 文件。</translation>
     </message>
     <message>
         <source>The printers this computer knows.</source>
@@ -1997,6 +2013,14 @@ The action did not complete and nothing of it was saved. The details were writte
     <message>
         <source>Vendor and product id in hex, e.g. 04b8:0202</source>
         <translation>十六进制的厂商和产品编号，例如 04b8:0202</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s name in Windows; the receipts go to it unchanged.</source>
+        <translation>打印机在 Windows 中的名称；小票数据原样发送给它。</translation>
+    </message>
+    <message>
+        <source>The file or device it is written to, e.g. /dev/usb/lp0</source>
+        <translation>写入的文件或设备，例如 /dev/usb/lp0</translation>
     </message>
     <message>
         <source>Vouchers and slips are not printed.</source>

@@ -149,6 +149,30 @@ def test_award_refused_for_a_receipt_already_used(
     assert db_fingerprint(store) == before
 
 
+def test_a_refusal_in_chinese_says_the_whole_sentence_with_its_figures(
+    qtbot: QtBot, window: MainWindow, store: Desk
+) -> None:
+    from loyalty_desk.gui import i18n
+
+    i18n.apply("zh_CN")
+    sign_in(qtbot, window)
+    checkout = page(window)
+    type_text(qtbot, CHEN_PHONE)
+    qtbot.waitUntil(lambda: checkout.member is not None)
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = dialog_of(qtbot, AwardDialog)
+    type_text(qtbot, "R-OLD-1", 0)  # Zhang's receipt
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "99", 0)
+    press(qtbot, Qt.Key.Key_Return)
+    label = dialog.ui.messageLabel
+    qtbot.waitUntil(lambda: "已获得过积分" in label.text())
+    assert "小票 R-OLD-1 已获得过积分（" in label.text()
+    assert "不能再次积分" in label.text() and "already" not in label.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
 def test_redeem_is_capped_by_the_rules_and_shows_the_discount(
     qtbot: QtBot, window: MainWindow, store: Desk
 ) -> None:

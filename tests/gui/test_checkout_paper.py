@@ -25,6 +25,7 @@ from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.printing import BatchRenderer, PrintPreviewDialog
 from loyalty_desk.services import coupons, members, vouchers
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Coupon
 from tests.conftest import FakeClock
@@ -282,9 +283,7 @@ def test_a_voucher_again_on_the_thermal_printer_chosen_in_settings(
     qtbot: QtBot, window: MainWindow, store: Desk, tmp_path: Path
 ) -> None:
     target = tmp_path / "lp0"
-    choice = vouchers.PrinterChoice(
-        kind=vouchers.PrinterKind.THERMAL, thermal_target=f"file:{target}", width_mm=58
-    )
+    choice = PrinterChoice(PrinterKind.ESCPOS_FILE, str(target), width_mm=58)
     unwrap(vouchers.save_printer_choice(store, choice))
     sign_in(qtbot, window)
     checkout = page(window)

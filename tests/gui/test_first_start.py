@@ -21,9 +21,11 @@ from loyalty_desk.gui.first_start import (
     FirstRunWizard,
 )
 from loyalty_desk.gui.main_window import MainWindow
-from loyalty_desk.services import audit_list, member_list, settings, staff, vouchers
+from loyalty_desk.services import audit_list, member_list, settings, staff
+from loyalty_desk.services import printer_choice as printers
 from loyalty_desk.services.demo import DEMO_CASHIER
 from loyalty_desk.services.desk import Desk
+from loyalty_desk.services.printer_choice import PrinterKind
 from loyalty_desk.services.usecase import unwrap
 from tests.conftest import FakeClock
 from tests.gui.conftest import close, dialog_of, focused, press, sign_in, type_text
@@ -102,6 +104,15 @@ def test_empty_store_walked_by_keyboard(qtbot: QtBot, tmp_path: Path, clock: Fak
         press(qtbot, Qt.Key.Key_Down)  # receipt printer
         assert ui.printerKindCombo.currentData() == "thermal"
         press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "lpt1", 0)  # not a connection: said on the page, nothing saved
+        enter(qtbot)
+        assert wizard.currentId() == PRINTER
+        assert "net:192.168.1.50:9100" in ui.printerMessage.text()
+        assert ui.printerMessage.property("tone") == "error"
+        assert ui.printerTargetCombo.hasFocus()
+        assert wizard.store is not None
+        assert printers.load(wizard.store.desk) == printers.PrinterChoice()
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         out = tmp_path / "printer.bin"
         type_text(qtbot, f"file:{out}", 0)
         press(qtbot, Qt.Key.Key_Tab)  # paper width: 80 mm
@@ -124,8 +135,9 @@ def test_empty_store_walked_by_keyboard(qtbot: QtBot, tmp_path: Path, clock: Fak
         assert window.ctx.settings is not None and window.ctx.settings.store_id == "SH001"
         assert window.ctx.settings.store_name == "Nanjing Road"
         desk = window.ctx.desk
-        choice = vouchers.printer_choice(desk)
-        assert (choice.kind, choice.thermal_target) == (vouchers.PrinterKind.THERMAL, f"file:{out}")
+        choice = printers.load(desk)
+        assert (choice.kind, choice.target) == (PrinterKind.ESCPOS_FILE, str(out))
+        assert choice.connection == f"file:{out}"
     finally:
         close(qtbot, window)
 

@@ -12,7 +12,8 @@ from loyalty_desk.gui.member_edit_dialog import MemberEditDialog
 from loyalty_desk.gui.staff_dialog import StaffDialog
 from loyalty_desk.services import members, settings, staff
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.settings import Language, PrinterKind
+from loyalty_desk.services.printer_choice import PrinterKind
+from loyalty_desk.services.settings import Language
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import AuditLog
 from tests.gui.conftest import (

@@ -81,3 +81,38 @@ def test_no_problems_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert dialog.ui.summaryLabel.text().startswith("No problems")
     assert not dialog.ui.detailGroup.isEnabled()
     dialog.reject()
+
+
+def test_the_servers_refusal_is_said_in_chinese_with_its_figures(qtbot: QtBot) -> None:
+    """The server sends a code and an English sentence; a Chinese client shows the
+    Chinese sentence with the same figures (matched to its template)."""
+    from datetime import UTC, datetime
+
+    from loyalty_desk.gui import i18n
+    from loyalty_desk.gui.sync_problems_dialog import ProblemTexts
+    from loyalty_desk.services.sync_problems import Category, SyncProblem
+
+    problem = SyncProblem(
+        category=Category.REJECTED,
+        code="RECEIPT_ALREADY_EARNED",
+        message="Receipt R-9 already earned points (88.00 yuan); it cannot earn again.",
+        at=datetime(2026, 5, 1, tzinfo=UTC),
+        event_kind="points_earned",
+        event_id="e1",
+        device_seq=3,
+        member_id=None,
+        member_name=None,
+        member_code=None,
+        receipt_no="R-9",
+        merged_into_code=None,
+        attempts=1,
+    )
+    texts = ProblemTexts()
+    i18n.apply("zh_CN")
+    try:
+        said = texts.what(problem)
+    finally:
+        i18n.apply("en")
+    assert "小票 R-9 已获得过积分（88.00 元）；不能再次积分。" in said
+    assert "already earned" not in said
+    assert "Receipt R-9 already earned points" in texts.what(problem)

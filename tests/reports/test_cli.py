@@ -53,9 +53,15 @@ def test_kpi_json_is_the_services_report(
 def test_kpi_text_and_files(
     store: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out = run(capsys, store, "report", "kpi", "--month", "2026-03")
+    code, out = run(capsys, store, "report", "kpi", "--month", "2026-03", "--lang", "zh_CN")
     assert code == 0
     assert "会员销售额" in out and "¥490.00" in out and "138****0001" in out
+    assert "会员关键指标" in out and "对比" in out and "普通" in out
+    assert "Member sales" not in out and "Regular" not in out  # one language, not both
+    code, out = run(capsys, store, "report", "kpi", "--month", "2026-03", "--lang", "en")
+    assert code == 0
+    assert "Member sales" in out and "Member KPIs" in out and "Regular" in out
+    assert "会员销售额" not in out and "普通" not in out
     for fmt in ("csv", "pdf"):
         target = tmp_path / f"k.{fmt}"
         code, out = run(

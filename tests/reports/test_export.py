@@ -49,11 +49,12 @@ def test_csv_opens_in_excel_with_chinese_and_masked_phones(
     result = unwrap(export_report(desk, report, ExportFormat.CSV, out))
     assert (result.unmasked, result.approved_by) == (False, None)
     rows = read_csv(out)
-    assert rows[0] == ["Member KPIs 会员关键指标"]
-    assert rows[1] == ["Store 门店", "Flagship 旗舰店 (S001)"]
-    kpis = {r[0]: r for r in rows if len(r) == 6}
-    assert kpis["Member sales"][1:5] == ["会员销售额", "490.00", "730.00", "-240.00"]
-    assert kpis["Repurchase rate"][2:4] == ["50.00%", "66.67%"]
+    assert rows[0] == ["Member KPIs"]
+    assert rows[1] == ["Store", "Flagship 旗舰店 (S001)"]
+    kpis = {r[0]: r for r in rows if len(r) == 5}
+    assert kpis["Member sales"][1:4] == ["490.00", "730.00", "-240.00"]
+    assert kpis["Repurchase rate"][1:3] == ["50.00%", "66.67%"]
+    assert "会员销售额" not in out.read_text(encoding="utf-8-sig")
     top = [r for r in rows if r and r[0] == reports_data_code(desk, "13800000001")]
     assert top and top[0][1] == "Ann 安" and top[0][2] == "138****0001"
     assert "13800000001" not in out.read_text(encoding="utf-8-sig")
@@ -110,6 +111,23 @@ def test_a_bad_target_is_refused(desk: Desk, report: KpiReport, tmp_path: Path) 
     assert isinstance(result, Refusal) and result.code is Code.INVALID_FILE
 
 
+def test_csv_in_chinese_says_everything_in_chinese(
+    desk: Desk, report: KpiReport, tmp_path: Path
+) -> None:
+    out = tmp_path / "kpi-zh.csv"
+    unwrap(export_report(desk, report, ExportFormat.CSV, out, lang="zh_CN"))
+    rows = read_csv(out)
+    assert rows[0] == ["会员关键指标"]
+    assert rows[1] == ["门店", "Flagship 旗舰店 (S001)"]
+    assert rows[3] == ["手机", "已隐藏"]
+    kpis = {r[0]: r for r in rows if len(r) == 5}
+    assert kpis["会员销售额"][1:4] == ["490.00", "730.00", "-240.00"]
+    text = out.read_text(encoding="utf-8-sig")
+    for english in ("Member sales", "Tier", "Regular", "Dormant", "receipt", "Segment"):
+        assert english not in text, english
+    assert "普通" in text and "沉睡" in text and "张小票" in text
+
+
 def pdf_pages(path: Path) -> list[str]:
     pdf = pypdfium2.PdfDocument(str(path))
     try:
@@ -133,9 +151,27 @@ def test_pdf_has_the_font_charts_and_store_and_period_on_every_page(
         assert "2026-03 (2026-03-01 – 2026-03-31)" in text
         assert "phones masked" in text
     everything = "\n".join(pages)
-    assert "会员销售额" in everything and "¥490.00" in everything
-    assert "积分发放与兑换" in everything  # the points chart's title
+    assert "Member sales" in everything and "¥490.00" in everything
+    assert "Points issued vs redeemed" in everything  # the points chart's title
     assert "138****0001" in everything
+    assert "会员销售额" not in everything
+
+
+def test_pdf_in_chinese_embeds_the_font_and_says_it_in_chinese(
+    desk: Desk, report: KpiReport, tmp_path: Path
+) -> None:
+    out = tmp_path / "kpi-zh.pdf"
+    result = unwrap(export_report(desk, report, ExportFormat.PDF, out, lang="zh_CN"))
+    assert b"FontFile2" in out.read_bytes()
+    pages = pdf_pages(out)
+    assert len(pages) == result.rows >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "会员关键指标" in text and "手机号已隐藏" in text and f"第 {number} 页" in text
+    everything = "\n".join(pages)
+    assert "会员销售额" in everything and "¥490.00" in everything
+    assert "积分发放与兑换" in everything and "细分人数" in everything
+    for english in ("Member sales", "Page", "Generated", "Points issued", "Regular"):
+        assert english not in everything, english
 
 
 @pytest.mark.parametrize("kind", ["segments", "tiers", "winback"])

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from loyalty_desk.domain.periods import PeriodKind, period_of
@@ -49,9 +50,10 @@ def test_charts_hold_the_report(view: ReportsView) -> None:
     assert view.segment_chart.values == {"2026-02": [0, 0, 0, 4], "2026-03": [0, 0, 1, 4]}
     assert view.tier_chart.values["2026-03"] == [0, 0, 0, 5]
     flows = view.flow_chart.values
-    assert flows["Issued 发放"][1] == 120 and flows["Redeemed 兑换"][7] == 300
+    assert flows["Issued"][1] == 120 and flows["Redeemed"][7] == 300
     assert view.liability_chart.categories == ["2027-02", "2027-03"]
-    assert view.liability_chart.values["Liability 负债 ¥"] == [278.0, 73.0]
+    assert view.liability_chart.values["Liability ¥"] == [278.0, 73.0]
+    assert view.tier_chart.categories == ["Diamond", "Gold", "Silver", "Regular"]
 
 
 def test_drill_down_into_members(qtbot: QtBot, view: ReportsView) -> None:
@@ -65,8 +67,27 @@ def test_drill_down_into_members(qtbot: QtBot, view: ReportsView) -> None:
         view.members.data(view.members.index(r, 1)) for r in range(view.members.rowCount())
     ] == ["Ann 安"]
     view.choose_list("dormant_buyers")
-    assert view.list_title.text().startswith("Dormant 沉睡: 4")
+    assert view.list_title.text().startswith("Dormant: 4")
     assert Segment.BASIC.value in view.list_picker.itemData(6)
+
+
+def test_the_page_follows_the_clients_language(qtbot: QtBot, view: ReportsView) -> None:
+    from loyalty_desk.gui import i18n
+
+    i18n.apply("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: view.refresh_button.text() == "刷新")
+        assert view.tier_chart.categories == ["钻石", "金卡", "银卡", "普通"]
+        assert view.flow_chart.values["发放"][1] == 120
+        assert view.tiles["sales_fen"].title.text() == "会员销售额"
+        assert view.tiles["sales_fen"].change.text() == "▼ -¥240.00 (-32.88%) 对比 2026-02"
+        assert view.tier_chart.chart().title() == "等级分布"
+        assert view.members.headerData(3, Qt.Orientation.Horizontal) == "等级"
+        assert view.list_title.text() == "消费排行：2"
+    finally:
+        i18n.apply("en")
+    qtbot.waitUntil(lambda: view.refresh_button.text() == "Refresh")
+    assert view.tier_chart.categories[-1] == "Regular"
 
 
 def test_work_runs_off_the_gui_thread(
