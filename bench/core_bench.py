@@ -79,9 +79,6 @@ def run(
     raw.execute("PRAGMA synchronous=FULL")
     moment = business_moment(raw, spec)
     stamp = moment.strftime("%Y%m%d")
-    lookups = sample_phones(raw, samples + 100, rng, "1")
-    earners = sample_phones(raw, samples + 100, rng, "online_only = 0")
-    spenders = sample_phones(raw, samples + 100, rng, "online_only = 0 AND balance >= 300")
     desk = unwrap(Desk.open(data_dir, clock=lambda: moment))
     # The day's jobs first (expiry, tier reviews, segments brought up to date), as the till
     # runs them at its first use of each day: without them every member whose segment came
@@ -90,6 +87,10 @@ def run(
     began = time.perf_counter()
     daily = unwrap(maintenance.expire(desk))
     print(f"  day's jobs before timing: {daily.to_json()} in {time.perf_counter() - began:.1f} s")
+    # Sampled after those jobs: expiry may have emptied a balance sampled before.
+    lookups = sample_phones(raw, samples + 100, rng, "1")
+    earners = sample_phones(raw, samples + 100, rng, "online_only = 0")
+    spenders = sample_phones(raw, samples + 100, rng, "online_only = 0 AND balance >= 300")
     label = f"{n:,} members"
     rows: list[Row] = []
     try:

@@ -6,14 +6,18 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from loyalty_desk.store import checkpoint
 from loyalty_desk.store.db import Database
 
 
-def test_commits_do_not_checkpoint_and_the_background_does(tmp_path: Path) -> None:
-    db = Database(tmp_path / "till.db")
+def test_commits_do_not_checkpoint_and_the_background_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = Database(Path("till.db"))  # a relative path, as `--data-dir data` gives
     try:
         with db.transaction() as s:
             assert s.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 0

@@ -266,13 +266,14 @@ def cmd_report_kpi(db: Any, args: argparse.Namespace) -> Output | Refusal:
         db, period, now=_now(), tz=tz, store=args.store, top=args.top
     )
     unmasked = args.full_phones
+    lang = args.lang or report_output.default_lang()
     data = report.to_json(unmasked=unmasked)
     if args.format == "csv":
-        text = report_output.to_csv(report, unmasked=unmasked)
+        text = report_output.to_csv(report, unmasked=unmasked, lang=lang)
     elif args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2)
     else:
-        text = report_output.to_text(report)
+        text = report_output.to_text(report, lang)
     if args.out:
         path = Path(args.out)
         try:
@@ -441,6 +442,11 @@ def register(sub: Any) -> None:
     kpi.add_argument("--to", dest="date_to", required=True, metavar="DATE")
     kpi.add_argument("--store", help=tr("one store only", "只看一家门店"))
     kpi.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    kpi.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        help=tr("the report's language (default: the PC's)", "报表语言（默认：电脑的语言）"),
+    )
     kpi.add_argument("--out", help=tr("write the report to FILE", "将报表写入 FILE"))
     kpi.add_argument(
         "--top", type=int, default=10, help=tr("how many top members to list", "列出前多少名会员")

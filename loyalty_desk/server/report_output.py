@@ -1,20 +1,41 @@
 """The chain KPI report as rows: CSV that Excel opens with Chinese text (UTF-8 with BOM,
-formulas neutralised, as the till's exports) and a plain-text summary for the terminal."""
+formulas neutralised, as the till's exports) and a plain-text summary for the terminal.
+
+Words are in one language, the command line's (texts.tr: --lang, $LOYALTY_DESK_LANG or the
+system locale); keys, store ids and the CHAIN scope stay as they are, for scripts."""
 
 from __future__ import annotations
 
 import csv
 import io
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from loyalty_desk.domain.kpis import KpiLine, Unit
 from loyalty_desk.domain.lifetime import SegmentValue
 from loyalty_desk.domain.money import format_yuan
 from loyalty_desk.domain.spreadsheet import display_width, neutralise, pad
 from loyalty_desk.server.report_kpi import ChainKpiReport, ScopeReport
+from loyalty_desk.texts import prefers_chinese
 
-TITLE = "Chain KPI report 连锁关键指标"
+Lang = Literal["en", "zh_CN"]
+
+
+def default_lang() -> Lang:
+    """The command line's language ($LOYALTY_DESK_LANG, else the system locale)."""
+    return "zh_CN" if prefers_chinese() else "en"
+
+
+def w(lang: Lang, en: str, zh: str) -> str:
+    return zh if lang == "zh_CN" else en
+
+
+def title(lang: Lang) -> str:
+    return w(lang, "Chain KPI report", "连锁关键指标报表")
+
+
+def _label(lang: Lang, en: str, zh: str) -> str:
+    return w(lang, en, zh)
 
 
 def value_text(value: Any, unit: Unit) -> str:
@@ -31,13 +52,12 @@ def _scope(scope: ScopeReport) -> str:
     return scope.store_id or "CHAIN"
 
 
-def _line_row(scope: ScopeReport, line: KpiLine) -> list[str]:
+def _line_row(scope: ScopeReport, line: KpiLine, lang: Lang) -> list[str]:
     return [
         _scope(scope),
         neutralise(scope.name),
         line.key,
-        line.label_en,
-        line.label_zh,
+        _label(lang, line.label_en, line.label_zh),
         str(line.unit),
         value_text(line.current, line.unit),
         value_text(line.previous, line.unit),
@@ -45,31 +65,69 @@ def _line_row(scope: ScopeReport, line: KpiLine) -> list[str]:
     ]
 
 
-def tables(report: ChainKpiReport, *, unmasked: bool = False) -> list[tuple[str, list[list[str]]]]:
+def tables(
+    report: ChainKpiReport, *, unmasked: bool = False, lang: Lang = "en"
+) -> list[tuple[str, list[list[str]]]]:
     """(title, rows with the header first) of every table of the report."""
-    kpis = [["Scope", "Store 门店", "Key", "KPI", "指标", "Unit", "Current", "Previous", "Change"]]
-    liability = [["Scope", "Expires in 到期月份", "Points 积分", "Value 价值 (yuan)"]]
+    scope_word = w(lang, "Scope", "范围")
+    kpis = [
+        [
+            *(scope_word, w(lang, "Store", "门店"), w(lang, "Key", "键"), w(lang, "KPI", "指标")),
+            *(
+                w(lang, "Unit", "单位"),
+                w(lang, "Current", "本期"),
+                w(lang, "Previous", "上期"),
+                w(lang, "Change", "变化"),
+            ),
+        ]
+    ]
+    liability = [
+        [
+            scope_word,
+            w(lang, "Expires in", "到期月份"),
+            w(lang, "Points", "积分"),
+            w(lang, "Value (yuan)", "价值（元）"),
+        ]
+    ]
     coupons = [
         [
-            *("Scope", "Kind 类型", "Issued 发放", "Used 使用", "Issued & used"),
-            *("Use rate 使用率", "Discount 优惠 (yuan)"),
+            *(
+                scope_word,
+                w(lang, "Kind", "类型"),
+                w(lang, "Issued", "发放"),
+                w(lang, "Used", "使用"),
+            ),
+            *(w(lang, "Issued & used", "本期发放且使用"), w(lang, "Use rate", "使用率")),
+            w(lang, "Discount (yuan)", "优惠（元）"),
         ]
     ]
     top = [
         [
-            *("Scope", "#", "Code 会员号", "Name 姓名", "Phone 手机", "Home store 开卡门店"),
-            *("Receipts 小票", "Spend 消费 (yuan)", "Balance 积分余额"),
+            *(
+                scope_word,
+                "#",
+                w(lang, "Code", "会员号"),
+                w(lang, "Name", "姓名"),
+                w(lang, "Phone", "手机"),
+            ),
+            *(
+                w(lang, "Home store", "开卡门店"),
+                w(lang, "Receipts", "小票"),
+                w(lang, "Spend (yuan)", "消费（元）"),
+            ),
+            w(lang, "Balance", "积分余额"),
         ]
     ]
     values = [
         [
-            *("Scope", "Segment 分层", "Members 人数", "Yearly spend 年消费 (yuan)"),
-            *("Retention 留存率", "Lifetime value 终身价值 (yuan)"),
+            *(scope_word, w(lang, "Segment", "分层"), w(lang, "Members", "人数")),
+            *(w(lang, "Yearly spend (yuan)", "年消费（元）"), w(lang, "Retention", "留存率")),
+            w(lang, "Lifetime value (yuan)", "终身价值（元）"),
         ]
     ]
     for scope in report.scopes:
-        values += [_value_row(scope, v) for v in scope.segment_values]
-        kpis += [_line_row(scope, line) for line in scope.lines]
+        values += [_value_row(scope, v, lang) for v in scope.segment_values]
+        kpis += [_line_row(scope, line, lang) for line in scope.lines]
         liability += [
             [_scope(scope), f"{m.month:%Y-%m}", str(m.points), format_yuan(m.value_fen)]
             for m in scope.liability
@@ -102,18 +160,18 @@ def tables(report: ChainKpiReport, *, unmasked: bool = False) -> list[tuple[str,
                 ]
             )
     return [
-        ("KPIs 关键指标", kpis),
-        ("Points liability by expiry month 积分负债（按到期月份）", liability),
-        ("Coupons 优惠券", coupons),
-        ("Top members 消费最多的会员", top),
-        ("Lifetime value by segment 各分层终身价值", values),
+        (w(lang, "KPIs", "关键指标"), kpis),
+        (w(lang, "Points liability by expiry month", "积分负债（按到期月份）"), liability),
+        (w(lang, "Coupons", "优惠券"), coupons),
+        (w(lang, "Top members", "消费最多的会员"), top),
+        (w(lang, "Lifetime value by segment", "各分层终身价值"), values),
     ]
 
 
-def _value_row(scope: ScopeReport, v: SegmentValue) -> list[str]:
+def _value_row(scope: ScopeReport, v: SegmentValue, lang: Lang) -> list[str]:
     return [
         _scope(scope),
-        f"{v.segment.label_en} {v.segment.label_zh}",
+        _label(lang, v.segment.label_en, v.segment.label_zh),
         str(v.members),
         _yuan(v.annual_value_fen),
         value_text(v.retention, Unit.RATE),
@@ -125,41 +183,51 @@ def _yuan(fen: int | None) -> str:
     return "" if fen is None else format_yuan(fen)
 
 
-def heading(report: ChainKpiReport, *, unmasked: bool) -> list[list[str]]:
+def heading(report: ChainKpiReport, *, unmasked: bool, lang: Lang = "en") -> list[list[str]]:
     return [
-        [TITLE],
-        ["Period 期间", f"{report.period.first} – {report.period.last}"],
-        ["Compared with 对比", f"{report.previous.first} – {report.previous.last}"],
-        ["Time zone 时区", report.timezone],
-        ["As of 截至", report.as_of.isoformat()],
-        ["Phones 手机", "full 完整" if unmasked else "masked 已隐藏"],
+        [title(lang)],
+        [w(lang, "Period", "期间"), f"{report.period.first} – {report.period.last}"],
+        [w(lang, "Compared with", "对比"), f"{report.previous.first} – {report.previous.last}"],
+        [w(lang, "Time zone", "时区"), report.timezone],
+        [w(lang, "As of", "截至"), report.as_of.isoformat()],
+        [
+            w(lang, "Phones", "手机"),
+            w(lang, "full", "完整") if unmasked else w(lang, "masked", "已隐藏"),
+        ],
     ]
 
 
-def to_csv(report: ChainKpiReport, *, unmasked: bool = False) -> str:
+def to_csv(report: ChainKpiReport, *, unmasked: bool = False, lang: Lang = "en") -> str:
     """The whole report as CSV text; write it with encoding "utf-8-sig" (the BOM)."""
     buffer = io.StringIO()
     out = csv.writer(buffer)
-    out.writerows(heading(report, unmasked=unmasked))
-    for title, rows in tables(report, unmasked=unmasked):
+    out.writerows(heading(report, unmasked=unmasked, lang=lang))
+    for name, rows in tables(report, unmasked=unmasked, lang=lang):
         out.writerow([])
-        out.writerow([title])
+        out.writerow([name])
         out.writerows(rows)
     return buffer.getvalue()
 
 
-def to_text(report: ChainKpiReport) -> str:
+def to_text(report: ChainKpiReport, lang: Lang = "en") -> str:
     """The KPI lines, one column per scope (phones never appear here)."""
     scopes = report.scopes
-    lines = [TITLE, *(": ".join(row) for row in heading(report, unmasked=False)[1:5])]
-    header = ["KPI", *(_scope(s) for s in scopes)]
+    lines = [
+        title(lang),
+        *(": ".join(row) for row in heading(report, unmasked=False, lang=lang)[1:5]),
+    ]
+    header = [w(lang, "KPI", "指标"), *(_scope(s) for s in scopes)]
     rows = [header] + [
-        [f"{line.label_en} {line.label_zh}"]
+        [_label(lang, line.label_en, line.label_zh)]
         + [value_text(s.lines[i].current, line.unit) for s in scopes]
         for i, line in enumerate(scopes[0].lines if scopes else ())
     ]
     rows += [
-        [f"Lifetime value {v.segment.label_en} {v.segment.label_zh}"]
+        [
+            w(lang, "Lifetime value {segment}", "终身价值 {segment}").format(
+                segment=_label(lang, v.segment.label_en, v.segment.label_zh)
+            )
+        ]
         + [_yuan(s.segment_values[i].lifetime_value_fen) for s in scopes]
         for i, v in enumerate(scopes[0].segment_values if scopes else ())
     ]

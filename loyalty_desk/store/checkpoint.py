@@ -38,7 +38,7 @@ class _Checkpointer:
     def register(self, owner: object, path: Path) -> None:
         key = id(owner)
         with self._lock:
-            self._paths[key] = path
+            self._paths[key] = path.resolve()  # the thread must not depend on the cwd
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._run, name="wal-checkpoint", daemon=True
@@ -57,7 +57,10 @@ class _Checkpointer:
             wake.wait(INTERVAL_S)
             with self._lock:
                 for path in set(self._paths.values()):
-                    checkpoint_if_large(path)
+                    try:
+                        checkpoint_if_large(path)
+                    except Exception:  # one odd database must not stop the others' checkpoints
+                        log.exception("WAL checkpoint of %s failed", path)
 
 
 def checkpoint_if_large(path: Path) -> None:
@@ -66,7 +69,8 @@ def checkpoint_if_large(path: Path) -> None:
         if wal.stat().st_size < MIN_WAL_BYTES:
             return
         # mode=rw: never create a database file that has gone away meanwhile.
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+        uri = f"{path.resolve().as_uri()}?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except (OSError, sqlite3.Error):
         return
     try:

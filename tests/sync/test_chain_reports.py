@@ -408,18 +408,36 @@ def test_cli_json_csv_and_one_store(
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the Chinese text as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    kpi = {(r[0], r[2]): r[6] for r in rows if len(r) == 9 and r[0] in ("CHAIN", "S1", "S2")}
+    kpi = {(r[0], r[2]): r[5] for r in rows if len(r) == 8 and r[0] in ("CHAIN", "S1", "S2")}
     assert kpi[("CHAIN", "sales_fen")] == "670.00"
     assert kpi[("S1", "redemption_rate")] == "38.96%"
     assert kpi[("S2", "points_expired")] == "500"
     assert any(r[:4] == ["S1", "2027-03", "1020", "102.00"] for r in rows)
-    assert ["CHAIN", "Dormant 沉睡", "5", "122.00", "", ""] in rows
+    assert ["CHAIN", "Dormant", "5", "122.00", "", ""] in rows
+    assert rows[0] == ["Chain KPI report"] and ["KPIs"] in rows  # one language: English here
+    assert not any("沉睡" in cell or "关键指标" in cell for row in rows for cell in row)
     phones = [r[4] for r in rows if len(r) == 9 and r[2] == data.codes["ann"]]
     assert phones and all(p == "138****0001" for p in phones)
 
     code, out = run_cli(chain, *base, "--store", "S1", capsys=capsys)
     assert code == 0
     assert "S1" in out and "CHAIN" not in out and "S2" not in out
+
+    # --lang zh_CN: the same report in Chinese only (keys, ids and figures unchanged).
+    target_zh = tmp_path / "chain-zh.csv"
+    code, _ = run_cli(
+        chain, *base, "--format", "csv", "--out", str(target_zh), "--lang", "zh_CN",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0
+    rows_zh = list(csv.reader(io.StringIO(target_zh.read_text(encoding="utf-8-sig"))))
+    assert rows_zh[0] == ["连锁关键指标报表"] and ["关键指标"] in rows_zh
+    assert ["CHAIN", "沉睡", "5", "122.00", "", ""] in rows_zh
+    kpi_zh = {(r[0], r[2]): r[5] for r in rows_zh if len(r) == 8 and r[0] == "CHAIN"}
+    assert kpi_zh[("CHAIN", "sales_fen")] == "670.00"
+    assert not any("Dormant" in cell or "KPIs" in cell for row in rows_zh for cell in row)
+    code, out = run_cli(chain, *base, "--lang", "zh_CN", capsys=capsys)
+    assert code == 0 and "连锁关键指标报表" in out and "Chain KPI" not in out
 
     code, out = run_cli(
         chain, "report", "kpi", "--from", "2026-03-31", "--to", "2026-03-01", capsys=capsys
