@@ -22,7 +22,7 @@ from bench.common import Row, table
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "loyalty-desk"
-BUDGET_START = 1.0
+BUNDLE_SLACK = 1.1  # the bundle may be at most 10 % slower than the source tree
 
 
 def timed(cmd: list[str]) -> tuple[float, float | None]:
@@ -68,14 +68,17 @@ def run(runs: int = 5) -> list[Row]:
         )
         if b_usable is not None and s_usable is not None:
             rows.append(
+                # The smoke creates a new store first (its schema, the first manager), so
+                # this is not DESIGN's cold start of a till (bench.gui_bench measures that on
+                # the 1M-member till); what the bundle must show is that it is no slower.
                 Row(
-                    "bundle: sign-in screen usable after spawn (fresh store)",
+                    "bundle: sign-in screen usable after spawn (new store created first)",
                     b_usable,
                     "s",
-                    f"≤ {BUDGET_START:.1f} s",
+                    f"≤ {BUNDLE_SLACK:.1f}× source",
                     s_usable,
                     "the same from source",
-                    b_usable <= BUDGET_START,
+                    b_usable <= BUNDLE_SLACK * s_usable,
                 )
             )
     return rows

@@ -63,6 +63,15 @@ def test_find_by_phone_code_suffix_and_qr(desk: Desk, clock: FakeClock) -> None:
         assert isinstance(members.find(desk, junk), Refusal)
 
 
+def test_last_4_digits_that_look_like_a_country_code(desk: Desk) -> None:
+    # Found by the 1M-member benchmark: "0086" was taken for the +86 prefix and refused.
+    a = unwrap(members.enroll(desk, "18332970086", "A"))
+    found = unwrap(members.find(desk, "0086"))
+    assert found.mode == "suffix" and [m.code for m in found.members] == [a.code]
+    assert unwrap(members.find(desk, "008618332970086")).members[0].code == a.code
+    assert unwrap(members.find(desk, "+86 183 3297 0086")).members[0].code == a.code
+
+
 def test_suffix_list_is_at_most_20(desk: Desk) -> None:
     for i in range(25):
         unwrap(members.enroll(desk, f"138{i:04d}4321", f"M{i}"))

@@ -22,11 +22,14 @@ _REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
 
 
 def normalise_phone(text: str) -> str:
-    """Drop what people put around a number: spaces, dashes, a +86 / 0086 prefix."""
+    """Drop what people put around a number: spaces, dashes, a +86 / 0086 prefix.
+
+    "0086" alone is the last 4 digits of a phone (one member in 10,000 has them), not a
+    prefix: only what comes after it makes it one."""
     digits = re.sub(r"[\s\-()]", "", text.strip())
     if digits.startswith("+86"):
         digits = digits[3:]
-    elif digits.startswith("0086"):
+    elif digits.startswith("0086") and len(digits) > 4:
         digits = digits[4:]
     return digits
 
