@@ -132,7 +132,7 @@ def run(tills: int, events: int, batch: int, seconds: float) -> list[Row]:
     with db.read() as conn:
         stored = conn.execute(select(func.count()).select_from(m.Event)).scalar_one()
     db.close()
-    copy_rate, _insert_rate = raw_baselines(url, max(stored, 1))
+    copy_rate, _insert_rate, _copy_cpu = raw_baselines(url, max(stored, 1))
     rate = stored / elapsed
     print(
         f"{tills} tills, {stored:,} of {tills * events:,} events pushed in {elapsed:.1f} s "
