@@ -5,7 +5,9 @@
 The till (its own data directory, registered with `loyalty-desk serve` on PostgreSQL) holds
 `--events` unsynced events (a member import with opening points: one event each). A
 background thread syncs them, as the desktop client's background sync does, while the
-cashier keeps awarding points and looking members up. Reported: award and lookup p99
+cashier keeps awarding points and looking members up: a customer every `--pause` seconds
+(0.5 s by default, far busier than any real till; 0 is back to back, which starves the sync
+of the write lock: SQLite's busy handler is not fair, see README "Reliability"). Reported: award and lookup p99
 while the backlog syncs, next to the same figures on the idle till in the same run.
 """
 
@@ -38,11 +40,15 @@ def backlog_csv(folder: Path, n: int) -> Path:
     return path
 
 
-def cashier(desk: Desk, tag: str, n: int) -> tuple[list[float], list[float]]:
-    """n awards and n lookups, each timed (ms)."""
+def cashier(
+    desk: Desk, tag: str, n: int, pause: float = 0.0
+) -> tuple[list[float], list[float]]:
+    """n awards and n lookups, each timed (ms), `pause` seconds between two customers."""
     awards: list[float] = []
     lookups: list[float] = []
     for i in range(n):
+        if pause:
+            time.sleep(pause)
         began = time.perf_counter()
         unwrap(members.find(desk, f"1380000{i % 50:04d}"))
         lookups.append((time.perf_counter() - began) * 1000)
@@ -52,7 +58,7 @@ def cashier(desk: Desk, tag: str, n: int) -> tuple[list[float], list[float]]:
     return awards, lookups
 
 
-def run(events: int, awards: int) -> list[Row]:
+def run(events: int, awards: int, pause: float = 0.5) -> list[Row]:
     url = bench_database_url("loyalty_bench_backlog")
     db = server_data.reset(url)  # one clean server per run
     admin.add_store(db, "B001", "Backlog", datetime.now(UTC))
@@ -81,7 +87,7 @@ def run(events: int, awards: int) -> list[Row]:
         busy_lookups: list[float] = []
         rounds = 0
         while worker.is_alive():
-            a, lk = cashier(desk, f"BUSY{rounds}", 20)
+            a, lk = cashier(desk, f"BUSY{rounds}", 20, pause)
             busy_awards += a
             busy_lookups += lk
             rounds += 1
@@ -124,9 +130,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--awards", type=int, default=200)
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.5,
+        help="seconds between two customers while the backlog syncs (0: back to back)",
+    )
     args = parser.parse_args(argv)
     print(machine())
-    print(table(run(args.events, args.awards)))
+    print(table(run(args.events, args.awards, args.pause)))
 
 
 if __name__ == "__main__":
