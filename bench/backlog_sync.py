@@ -7,8 +7,9 @@ The till (its own data directory, registered with `loyalty-desk serve` on Postgr
 background thread syncs them, as the desktop client's background sync does, while the
 cashier keeps awarding points and looking members up: a customer every `--pause` seconds
 (0.5 s by default, far busier than any real till; 0 is back to back, which starves the sync
-of the write lock: SQLite's busy handler is not fair, see README "Reliability"). Reported: award and lookup p99
-while the backlog syncs, next to the same figures on the idle till in the same run.
+of the write lock: SQLite's busy handler is not fair, see README "Reliability").
+Reported: award and lookup p99 while the backlog syncs, next to the same figures on the
+idle till in the same run.
 """
 
 from __future__ import annotations
