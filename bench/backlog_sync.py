@@ -41,9 +41,7 @@ def backlog_csv(folder: Path, n: int) -> Path:
     return path
 
 
-def cashier(
-    desk: Desk, tag: str, n: int, pause: float = 0.0
-) -> tuple[list[float], list[float]]:
+def cashier(desk: Desk, tag: str, n: int, pause: float = 0.0) -> tuple[list[float], list[float]]:
     """n awards and n lookups, each timed (ms), `pause` seconds between two customers."""
     awards: list[float] = []
     lookups: list[float] = []
