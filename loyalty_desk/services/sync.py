@@ -198,13 +198,20 @@ def _mark_known(s: Session, known: dict[str, str], now: datetime) -> None:
             continue
         row.acked_at = now
         row.result = canonical_json({"status": status, "replayed": True})
-        _entry_status(s, event_id, status)
+        _entry_status(s, row, status)
 
 
-def _entry_status(s: Session, event_id: str, status: str) -> None:
+def _entry_status(s: Session, event: Outbox, status: str) -> None:
+    # By device_seq first (indexed): ledger_entry has no index on event_id, and a till holds
+    # an entry for every member of the chain, so matching on event_id alone scanned them
+    # all for every acknowledged event (a 100,000-event backlog synced at 70 events/s).
     s.execute(
         update(LedgerEntry)
-        .where(LedgerEntry.event_id == event_id, LedgerEntry.kind != Kind.SYNC.value)
+        .where(
+            LedgerEntry.device_seq == event.device_seq,
+            LedgerEntry.event_id == event.event_id,
+            LedgerEntry.kind != Kind.SYNC.value,
+        )
         .values(sync_status="acked" if status in ("accepted", "noted") else "rejected")
     )
 
@@ -221,7 +228,7 @@ def _reseal(s: Session, device_id: str, start_seq: int) -> None:
         row.payload_hash = payload_hash(row.payload)
         s.execute(
             update(LedgerEntry)
-            .where(LedgerEntry.event_id == row.event_id)
+            .where(LedgerEntry.device_seq == row.device_seq, LedgerEntry.event_id == row.event_id)
             .values(device_id=device_id)
         )
 
@@ -386,7 +393,7 @@ def _mark_results(desk: Desk, data: dict[str, Any], summary: SyncSummary) -> Non
                 row.result = canonical_json(
                     {k: result.get(k) for k in ("status", "code", "message", "conflicts")}
                 )
-                _entry_status(s, row.event_id, status)
+                _entry_status(s, row, status)
             if status in ("accepted", "noted"):
                 summary.acked += 1
             elif status == "rejected":
