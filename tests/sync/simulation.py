@@ -57,7 +57,7 @@ from tests.sync.chain import TillTemplate, check_server_books
 
 PIN = "2468"
 PROGRESS_EVERY = 100
-REGISTER_AGAIN = ("CLONE_DETECTED", "UNAUTHORISED")
+REGISTER_AGAIN = ("CLONE_DETECTED", "UNAUTHORISED", "TOKEN_EXPIRED")
 PHONES = [f"1381234{i:04d}" for i in range(12)]  # few phones: the same one enrolled twice
 
 
