@@ -48,3 +48,22 @@ def test_a_vanished_database_file_is_not_recreated(tmp_path: Path) -> None:
     path.with_name("gone.db-wal").write_bytes(b"\0" * (checkpoint.MIN_WAL_BYTES + 1))
     checkpoint.checkpoint_if_large(path)
     assert not path.exists()
+
+
+def test_a_finalizer_run_during_a_checkpoint_round_does_not_deadlock(tmp_path: Path) -> None:
+    """The garbage collector may run a dropped database's finalizer on the checkpoint
+    thread while it holds the lock for its round; unregistering must not wait for itself."""
+    import threading
+
+    db = Database(tmp_path / "till.db")
+    done = threading.Event()
+
+    def round_with_a_finalizer() -> None:
+        with checkpoint._checkpointer._lock:  # as in _run()
+            checkpoint.stop_checkpointing(db)  # what the finalizer does
+        done.set()
+
+    worker = threading.Thread(target=round_with_a_finalizer, daemon=True)
+    worker.start()
+    assert done.wait(5), "unregistering inside a checkpoint round deadlocked"
+    db.close()

@@ -31,7 +31,10 @@ MIN_WAL_BYTES = 1 << 20
 
 class _Checkpointer:
     def __init__(self) -> None:
-        self._lock = threading.Lock()  # held while checkpointing, so close() waits for it
+        # Held while checkpointing, so close() waits for it. Reentrant: a database dropped
+        # without close() is unregistered by its finalizer, which the garbage collector may
+        # run on this very thread in the middle of a round (a plain Lock deadlocked there).
+        self._lock = threading.RLock()
         self._paths: dict[int, Path] = {}
         self._thread: threading.Thread | None = None
 
