@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy import event, func, select
 
-from loyalty_desk.domain.errors import Refusal
+from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.domain.timeutil import local_date
 from loyalty_desk.server import admin, failpoints
 from loyalty_desk.server import models as sm
@@ -305,9 +305,14 @@ class Simulation:
         code = admin.issue_code(self.service.db, till.desk.info.store_id, self.now[0])["code"]
         faults, till.network.faults = till.network.faults, False
         try:
-            unwrap(sync.register(till.desk, "http://sim", str(code)))
+            registered = sync.register(till.desk, "http://sim", str(code))
         finally:
             till.network.faults = faults
+        if isinstance(registered, Refusal) and registered.code == Code.SERVER_UNREACHABLE:
+            # Cut off from the server (a partition): the manager tries again on a later sync.
+            self.log.append(f"{till.name} could not register again: unreachable")
+            return
+        unwrap(registered)
         self.log.append(f"{till.name} registered again")
 
     def split_brain(self) -> None:
