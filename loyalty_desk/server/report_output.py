@@ -34,10 +34,6 @@ def title(lang: Lang) -> str:
     return w(lang, "Chain KPI report", "连锁关键指标报表")
 
 
-def _label(lang: Lang, en: str, zh: str) -> str:
-    return w(lang, en, zh)
-
-
 def value_text(value: Any, unit: Unit) -> str:
     if value is None:
         return ""
@@ -57,7 +53,7 @@ def _line_row(scope: ScopeReport, line: KpiLine, lang: Lang) -> list[str]:
         _scope(scope),
         neutralise(scope.name),
         line.key,
-        _label(lang, line.label_en, line.label_zh),
+        w(lang, line.label_en, line.label_zh),
         str(line.unit),
         value_text(line.current, line.unit),
         value_text(line.previous, line.unit),
@@ -171,7 +167,7 @@ def tables(
 def _value_row(scope: ScopeReport, v: SegmentValue, lang: Lang) -> list[str]:
     return [
         _scope(scope),
-        _label(lang, v.segment.label_en, v.segment.label_zh),
+        w(lang, v.segment.label_en, v.segment.label_zh),
         str(v.members),
         _yuan(v.annual_value_fen),
         value_text(v.retention, Unit.RATE),
@@ -218,14 +214,14 @@ def to_text(report: ChainKpiReport, lang: Lang = "en") -> str:
     ]
     header = [w(lang, "KPI", "指标"), *(_scope(s) for s in scopes)]
     rows = [header] + [
-        [_label(lang, line.label_en, line.label_zh)]
+        [w(lang, line.label_en, line.label_zh)]
         + [value_text(s.lines[i].current, line.unit) for s in scopes]
         for i, line in enumerate(scopes[0].lines if scopes else ())
     ]
     rows += [
         [
             w(lang, "Lifetime value {segment}", "终身价值 {segment}").format(
-                segment=_label(lang, v.segment.label_en, v.segment.label_zh)
+                segment=w(lang, v.segment.label_en, v.segment.label_zh)
             )
         ]
         + [_yuan(s.segment_values[i].lifetime_value_fen) for s in scopes]
