@@ -66,7 +66,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 
 # The multi-till sync simulation over thousands of seeds (make test runs 200).
-SOAK_SEEDS ?= 5000
+SOAK_SEEDS ?= 10000
 SOAK_JOBS ?= 2
 soak: $(STAMP)
 	$(BIN)/python -m tests.sync.simulation --seeds $(SOAK_SEEDS) --steps 60 --jobs $(SOAK_JOBS)

@@ -22,7 +22,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
-from bench import server_data
+from bench import server_data, sync_push_bench
 from bench.common import Row, machine, median, p99, table
 from bench.live import Server, bench_database_url
 from bench.sync_push_bench import event, prepare, raw_baselines
@@ -92,7 +92,12 @@ def healthz_p99(base: str, tills: int, rounds: int) -> float:
     return p99(latencies)
 
 
+HOLD = 0.9  # the load holds the benchmarked rate when within 10 % of it (the run's noise)
+
+
 def run(tills: int, events: int, batch: int, seconds: float) -> list[Row]:
+    benchmarked = sync_push_bench.run(40_000, 4)[0]
+    print(f"benchmarked push rate (4 tills): {benchmarked.value:,.0f} events/s")
     url = bench_database_url("loyalty_bench_load")
     devices = prepare(url, tills)
     work = Path(tempfile.mkdtemp(prefix="load-bench-"))
@@ -145,10 +150,18 @@ def run(tills: int, events: int, batch: int, seconds: float) -> list[Row]:
             f"{tills} tills pushing at once, {batch} events a request (PostgreSQL)",
             rate,
             "events/s",
-            "≥ 5,000 events/s, zero errors",
+            "≥ 90 % of the benchmarked rate, zero errors",
+            benchmarked.value,
+            "the benchmarked push rate, 4 tills, same run",
+            rate >= HOLD * benchmarked.value and not errors,
+        ),
+        Row(
+            "  the same, against raw COPY",
+            rate,
+            "events/s",
+            "",
             copy_rate,
             "raw psycopg COPY of as many entry rows",
-            rate >= 5_000 and not errors,
         ),
         Row(
             "  push request p99 under that load",

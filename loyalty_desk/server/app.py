@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -22,7 +24,7 @@ from loyalty_desk import __version__
 from loyalty_desk.server import failpoints, logs
 from loyalty_desk.server.errors import ApiError
 from loyalty_desk.server.report_api import ChainKpiReply
-from loyalty_desk.server.service import Service, Settings, open_database
+from loyalty_desk.server.service import Service, Settings, open_database, threads_from_env
 from loyalty_desk.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
@@ -80,12 +82,20 @@ def _printable(value: object) -> str | int:
 
 def create_app(service: Service | None = None, *, log_level: str = "INFO") -> FastAPI:
     log = logs.setup(log_level)
+    threads = threads_from_env()
     if service is None:
         settings = Settings.from_env()
         service = Service(open_database(settings.database_url), hold_ttl=settings.hold_ttl)
         failpoints.load_from_env()
     svc = service
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Loyalty Desk central server",
         version=__version__,
         description="Tills push their events and pull members, balances, rules and coupons "
