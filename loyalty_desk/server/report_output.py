@@ -9,25 +9,20 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from loyalty_desk.domain.kpis import KpiLine, Unit
 from loyalty_desk.domain.lifetime import SegmentValue
 from loyalty_desk.domain.money import format_yuan
+from loyalty_desk.domain.report_lang import Lang, lang_of, w
 from loyalty_desk.domain.spreadsheet import display_width, neutralise, pad
 from loyalty_desk.server.report_kpi import ChainKpiReport, ScopeReport
 from loyalty_desk.texts import prefers_chinese
 
-Lang = Literal["en", "zh_CN"]
-
 
 def default_lang() -> Lang:
     """The command line's language ($LOYALTY_DESK_LANG, else the system locale)."""
-    return "zh_CN" if prefers_chinese() else "en"
-
-
-def w(lang: Lang, en: str, zh: str) -> str:
-    return zh if lang == "zh_CN" else en
+    return lang_of(prefers_chinese())
 
 
 def title(lang: Lang) -> str:

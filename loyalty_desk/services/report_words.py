@@ -9,22 +9,12 @@ the command uses. Numbers and money are written the same way in both locales (¥
 from __future__ import annotations
 
 import re
-from typing import Literal
 
+from loyalty_desk.domain.report_lang import LANGS, Lang, lang_of, w
 from loyalty_desk.domain.segments import Segment
 from loyalty_desk.domain.tiers import Tier
 
-Lang = Literal["en", "zh_CN"]
-LANGS: tuple[Lang, ...] = ("en", "zh_CN")
-
-
-def lang_of(chinese: bool) -> Lang:
-    return "zh_CN" if chinese else "en"
-
-
-def w(lang: Lang, en: str, zh: str) -> str:
-    """One of the two: every report word is written in both languages where it is used."""
-    return zh if lang == "zh_CN" else en
+__all__ = ["LANGS", "Lang", "lang_of", "w"]  # the till's report modules take them from here
 
 
 def tier_name(tier: Tier | str, lang: Lang) -> str:
