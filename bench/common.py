@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 import time
 from collections.abc import Callable
@@ -79,4 +80,29 @@ def machine() -> str:
     except OSError:
         pass
     system = f"{platform.system()} {platform.machine()}"
-    return f"{system}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    return (
+        f"{system}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; "
+        f"{calibration()}"
+    )
+
+
+@functools.cache
+def calibration() -> str:
+    """The machine's speed that day, in fixed work (CPU seconds, lower is faster).
+
+    Machines of the same kind here differ by up to 2× from one day to another (a shared
+    host): these two figures say how a table's run compares with another day's."""
+    import sqlite3
+
+    began = time.process_time()
+    total = 0
+    for i in range(5_000_000):
+        total += i * i
+    loop = time.process_time() - began
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER)")
+    began = time.process_time()
+    conn.executemany("INSERT INTO t (a, b) VALUES (?, ?)", ((str(i), i) for i in range(300_000)))
+    inserts = time.process_time() - began
+    conn.close()
+    return f"speed: Python loop {loop:.2f} s, sqlite3 300k inserts {inserts:.2f} s"
