@@ -173,7 +173,7 @@ class SettingsPage(QWidget):
         elif kind is PrinterKind.ESCPOS_FILE:
             hint = self.tr("The file or device it is written to, e.g. /dev/usb/lp0")
         else:
-            hint = self.tr("Vouchers and slips are not printed.")
+            hint = self.tr("Vouchers and slips are saved as PDF files to print elsewhere.")
         combo.setCurrentText(current if kind is not PrinterKind.NONE else "")
         ui.printerHint.setText(hint)
 

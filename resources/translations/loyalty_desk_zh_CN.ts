@@ -2023,8 +2023,8 @@ The action did not complete and nothing of it was saved. The details were writte
         <translation>写入的文件或设备，例如 /dev/usb/lp0</translation>
     </message>
     <message>
-        <source>Vouchers and slips are not printed.</source>
-        <translation>不打印优惠券和小票。</translation>
+        <source>Vouchers and slips are saved as PDF files to print elsewhere.</source>
+        <translation>优惠券和小票将保存为 PDF 文件，可在别处打印。</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -108,6 +108,9 @@ def test_settings_save_store_language_and_printer(
     ui = page.ui
     qtbot.waitUntil(lambda: ui.storeIdValue.text() == "S001")
     qtbot.waitUntil(lambda: page.staff.rowCount() == 2)
+    # Without a printer the slips still come out, as PDF files: the hint says so.
+    ui.printerKindCombo.setCurrentIndex(ui.printerKindCombo.findData("none"))
+    assert "saved as PDF" in ui.printerHint.text()
     ui.storeNameEdit.selectAll()
     type_text(qtbot, "Nanjing Road", 0)
     ui.timezoneCombo.setCurrentText("Asia/Hong_Kong")
