@@ -18,9 +18,10 @@ from loyalty_desk.gui.server_settings import ServerSettings
 from loyalty_desk.gui.staff_dialog import StaffDialog
 from loyalty_desk.gui.widgets import fill_timezones, no_input_method, say, tidy_table
 from loyalty_desk.services import settings, staff_admin
-from loyalty_desk.services.printer_choice import PrinterChoice, PrinterKind
+from loyalty_desk.services.printer_choice import WIDTHS, PrinterChoice, PrinterKind
 from loyalty_desk.services.settings import Language, StoreSettings
 from loyalty_desk.services.staff_admin import StaffAccount
+from loyalty_desk.vouchers.escpos import QrMode
 
 
 class StaffModel(RowsModel[StaffAccount]):
@@ -72,15 +73,7 @@ class SettingsPage(QWidget):
             (Language.ENGLISH, "English"),
         ):
             ui.languageCombo.addItem(text, str(language))
-        for kind, text in (
-            (PrinterKind.NONE, self.tr("No printer")),
-            (PrinterKind.SYSTEM, self.tr("A printer of this computer")),
-            (PrinterKind.ESCPOS_NETWORK, self.tr("Receipt printer on the network (ESC/POS)")),
-            (PrinterKind.ESCPOS_USB, self.tr("Receipt printer on USB (ESC/POS)")),
-            (PrinterKind.ESCPOS_WINDOWS, self.tr("Receipt printer by its Windows name (ESC/POS)")),
-            (PrinterKind.ESCPOS_FILE, self.tr("Receipt printer as a file or device (ESC/POS)")),
-        ):
-            ui.printerKindCombo.addItem(text, str(kind))
+        self._fill_printer_combos()
         ui.printerKindCombo.currentIndexChanged.connect(lambda _i: self._printer_kind_changed())
         no_input_method(ui.printerTargetCombo)
         ui.saveButton.clicked.connect(self.save)
@@ -103,8 +96,6 @@ class SettingsPage(QWidget):
         self.server = ServerSettings(ctx, self)
         ui.rightColumn.insertWidget(0, self.server)
         self._printers_listed = False
-        # What was loaded: the paper width and QR mode, which this page does not show, are
-        # saved back as they were.
         self._printer = PrinterChoice()
         self._staff_buttons()
 
@@ -138,6 +129,8 @@ class SettingsPage(QWidget):
         ui.languageCombo.setCurrentIndex(ui.languageCombo.findData(str(store.language)))
         self._printer = store.printer
         ui.printerKindCombo.setCurrentIndex(ui.printerKindCombo.findData(str(store.printer.kind)))
+        ui.paperCombo.setCurrentIndex(max(0, ui.paperCombo.findData(store.printer.width_mm)))
+        ui.qrCombo.setCurrentIndex(max(0, ui.qrCombo.findData(str(store.printer.qr))))
         self._printer_kind_changed()
         ui.printerTargetCombo.setCurrentText(store.printer.target)
         if store.printer_unreadable:
@@ -151,11 +144,60 @@ class SettingsPage(QWidget):
                 "warn",
             )
 
+    def _fill_printer_combos(self) -> None:
+        """The printer's choices in the current language, keeping what is selected."""
+        ui = self.ui
+        for combo, items in (
+            (
+                ui.printerKindCombo,
+                (
+                    (PrinterKind.NONE, self.tr("No printer")),
+                    (PrinterKind.SYSTEM, self.tr("A printer of this computer")),
+                    (
+                        PrinterKind.ESCPOS_NETWORK,
+                        self.tr("Receipt printer on the network (ESC/POS)"),
+                    ),
+                    (PrinterKind.ESCPOS_USB, self.tr("Receipt printer on USB (ESC/POS)")),
+                    (
+                        PrinterKind.ESCPOS_WINDOWS,
+                        self.tr("Receipt printer by its Windows name (ESC/POS)"),
+                    ),
+                    (
+                        PrinterKind.ESCPOS_FILE,
+                        self.tr("Receipt printer as a file or device (ESC/POS)"),
+                    ),
+                ),
+            ),
+            (
+                ui.paperCombo,
+                tuple(
+                    (mm, self.tr("{mm} mm").format(mm=mm)) for mm in sorted(WIDTHS, reverse=True)
+                ),
+            ),
+            (
+                ui.qrCombo,
+                (
+                    (QrMode.NATIVE, self.tr("Drawn by the printer")),
+                    (QrMode.IMAGE, self.tr("Sent as a picture (printers without a QR command)")),
+                ),
+            ),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value if isinstance(value, int) else str(value))
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
     def _printer_kind_changed(self) -> None:
         ui = self.ui
         kind = PrinterKind(ui.printerKindCombo.currentData() or PrinterKind.NONE)
         combo = ui.printerTargetCombo
         combo.setEnabled(kind is not PrinterKind.NONE)
+        receipt = kind.value.startswith("escpos")  # paper and QR mode: receipt printers only
+        ui.paperCombo.setEnabled(receipt)
+        ui.qrCombo.setEnabled(receipt)
         current = combo.currentText()
         combo.clear()
         if kind in (PrinterKind.SYSTEM, PrinterKind.ESCPOS_WINDOWS):
@@ -191,6 +233,8 @@ class SettingsPage(QWidget):
             self._printer,
             kind=PrinterKind(ui.printerKindCombo.currentData()),
             target=ui.printerTargetCombo.currentText(),
+            width_mm=int(ui.paperCombo.currentData() or self._printer.width_mm),
+            qr=QrMode(ui.qrCombo.currentData() or self._printer.qr),
         )
         ui.saveButton.setEnabled(False)
         self.ctx.ops.run(
@@ -248,4 +292,6 @@ class SettingsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self._fill_printer_combos()
+            self._printer_kind_changed()  # its hint, in the new language
         super().changeEvent(event)

@@ -2003,6 +2003,18 @@ The action did not complete and nothing of it was saved. The details were writte
         <translation>本电脑保存的打印机设置无法读取（{value}）；在重新选择并保存打印机之前，优惠券和小票将保存为 PDF 文件。</translation>
     </message>
     <message>
+        <source>{mm} mm</source>
+        <translation>{mm} 毫米</translation>
+    </message>
+    <message>
+        <source>Drawn by the printer</source>
+        <translation>由打印机绘制</translation>
+    </message>
+    <message>
+        <source>Sent as a picture (printers without a QR command)</source>
+        <translation>以图片发送（不支持二维码指令的打印机）</translation>
+    </message>
+    <message>
         <source>The printers this computer knows.</source>
         <translation>本电脑已安装的打印机。</translation>
     </message>
@@ -2069,6 +2081,14 @@ The action did not complete and nothing of it was saved. The details were writte
     <message>
         <source>&amp;Which</source>
         <translation>选择(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Paper wi&amp;dth</source>
+        <translation>纸宽(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;QR codes</source>
+        <translation>二维码(&amp;Q)</translation>
     </message>
     <message>
         <source>Save settings</source>

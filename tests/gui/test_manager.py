@@ -115,7 +115,11 @@ def test_settings_save_store_language_and_printer(
     type_text(qtbot, "Nanjing Road", 0)
     ui.timezoneCombo.setCurrentText("Asia/Hong_Kong")
     ui.languageCombo.setCurrentIndex(ui.languageCombo.findData("zh_CN"))
+    assert not ui.paperCombo.isEnabled() and not ui.qrCombo.isEnabled()  # no receipt printer
     ui.printerKindCombo.setCurrentIndex(ui.printerKindCombo.findData("escpos_network"))
+    assert ui.paperCombo.isEnabled() and ui.qrCombo.isEnabled()
+    ui.paperCombo.setCurrentIndex(ui.paperCombo.findData(58))
+    ui.qrCombo.setCurrentIndex(ui.qrCombo.findData("image"))
     ui.printerTargetCombo.setCurrentText("not a host!")
     ui.saveButton.click()
     qtbot.waitUntil(lambda: "not a printer address" in ui.settingsMessage.text())
@@ -135,6 +139,10 @@ def test_settings_save_store_language_and_printer(
     )
     assert saved.printer.kind is PrinterKind.ESCPOS_NETWORK
     assert saved.printer.target == "192.168.1.50:9100"
+    assert (saved.printer.width_mm, str(saved.printer.qr)) == (58, "image")
+    # The choices were written again in Chinese, the paper and QR mode kept.
+    assert ui.qrCombo.currentText() == "以图片发送（不支持二维码指令的打印机）"
+    assert ui.paperCombo.currentData() == 58
     assert window.ctx.desk.info.timezone == "Asia/Hong_Kong"
     assert "Nanjing Road" in window.status.store_label.text()
     with store.read() as s:

@@ -117,10 +117,32 @@ class Ui_SettingsPage(object):
 
         self.printerForm.addWidget(self.printerTargetCombo, 1, 1, 1, 1)
 
+        self.paperLabel = QLabel(self.printerGroup)
+        self.paperLabel.setObjectName(u"paperLabel")
+        self.paperLabel.setProperty(u"role", u"field")
+
+        self.printerForm.addWidget(self.paperLabel, 2, 0, 1, 1)
+
+        self.paperCombo = QComboBox(self.printerGroup)
+        self.paperCombo.setObjectName(u"paperCombo")
+
+        self.printerForm.addWidget(self.paperCombo, 2, 1, 1, 1)
+
+        self.qrLabel = QLabel(self.printerGroup)
+        self.qrLabel.setObjectName(u"qrLabel")
+        self.qrLabel.setProperty(u"role", u"field")
+
+        self.printerForm.addWidget(self.qrLabel, 3, 0, 1, 1)
+
+        self.qrCombo = QComboBox(self.printerGroup)
+        self.qrCombo.setObjectName(u"qrCombo")
+
+        self.printerForm.addWidget(self.qrCombo, 3, 1, 1, 1)
+
         self.printerGap = QWidget(self.printerGroup)
         self.printerGap.setObjectName(u"printerGap")
 
-        self.printerForm.addWidget(self.printerGap, 2, 0, 1, 1)
+        self.printerForm.addWidget(self.printerGap, 4, 0, 1, 1)
 
         self.printerHint = QLabel(self.printerGroup)
         self.printerHint.setObjectName(u"printerHint")
@@ -128,7 +150,7 @@ class Ui_SettingsPage(object):
         self.printerHint.setProperty(u"role", u"hint")
         self.printerHint.setWordWrap(True)
 
-        self.printerForm.addWidget(self.printerHint, 2, 1, 1, 1)
+        self.printerForm.addWidget(self.printerHint, 4, 1, 1, 1)
 
         self.printerForm.setColumnStretch(1, 1)
 
@@ -255,6 +277,8 @@ class Ui_SettingsPage(object):
         self.languageLabel.setBuddy(self.languageCombo)
         self.printerKindLabel.setBuddy(self.printerKindCombo)
         self.printerTargetLabel.setBuddy(self.printerTargetCombo)
+        self.paperLabel.setBuddy(self.paperCombo)
+        self.qrLabel.setBuddy(self.qrCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsPage)
@@ -271,6 +295,8 @@ class Ui_SettingsPage(object):
         self.printerGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Printer for vouchers and slips", None))
         self.printerKindLabel.setText(QCoreApplication.translate("SettingsPage", u"&Printer", None))
         self.printerTargetLabel.setText(QCoreApplication.translate("SettingsPage", u"&Which", None))
+        self.paperLabel.setText(QCoreApplication.translate("SettingsPage", u"Paper wi&dth", None))
+        self.qrLabel.setText(QCoreApplication.translate("SettingsPage", u"&QR codes", None))
         self.saveButton.setText(QCoreApplication.translate("SettingsPage", u"Save settings", None))
         self.staffGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Staff accounts", None))
         self.addStaffButton.setText(QCoreApplication.translate("SettingsPage", u"Add staff\u2026", None))
