@@ -117,32 +117,10 @@ class Ui_SettingsPage(object):
 
         self.printerForm.addWidget(self.printerTargetCombo, 1, 1, 1, 1)
 
-        self.paperLabel = QLabel(self.printerGroup)
-        self.paperLabel.setObjectName(u"paperLabel")
-        self.paperLabel.setProperty(u"role", u"field")
-
-        self.printerForm.addWidget(self.paperLabel, 2, 0, 1, 1)
-
-        self.paperCombo = QComboBox(self.printerGroup)
-        self.paperCombo.setObjectName(u"paperCombo")
-
-        self.printerForm.addWidget(self.paperCombo, 2, 1, 1, 1)
-
-        self.qrLabel = QLabel(self.printerGroup)
-        self.qrLabel.setObjectName(u"qrLabel")
-        self.qrLabel.setProperty(u"role", u"field")
-
-        self.printerForm.addWidget(self.qrLabel, 3, 0, 1, 1)
-
-        self.qrCombo = QComboBox(self.printerGroup)
-        self.qrCombo.setObjectName(u"qrCombo")
-
-        self.printerForm.addWidget(self.qrCombo, 3, 1, 1, 1)
-
         self.printerGap = QWidget(self.printerGroup)
         self.printerGap.setObjectName(u"printerGap")
 
-        self.printerForm.addWidget(self.printerGap, 4, 0, 1, 1)
+        self.printerForm.addWidget(self.printerGap, 2, 0, 1, 1)
 
         self.printerHint = QLabel(self.printerGroup)
         self.printerHint.setObjectName(u"printerHint")
@@ -150,7 +128,29 @@ class Ui_SettingsPage(object):
         self.printerHint.setProperty(u"role", u"hint")
         self.printerHint.setWordWrap(True)
 
-        self.printerForm.addWidget(self.printerHint, 4, 1, 1, 1)
+        self.printerForm.addWidget(self.printerHint, 2, 1, 1, 1)
+
+        self.paperLabel = QLabel(self.printerGroup)
+        self.paperLabel.setObjectName(u"paperLabel")
+        self.paperLabel.setProperty(u"role", u"field")
+
+        self.printerForm.addWidget(self.paperLabel, 3, 0, 1, 1)
+
+        self.paperCombo = QComboBox(self.printerGroup)
+        self.paperCombo.setObjectName(u"paperCombo")
+
+        self.printerForm.addWidget(self.paperCombo, 3, 1, 1, 1)
+
+        self.qrLabel = QLabel(self.printerGroup)
+        self.qrLabel.setObjectName(u"qrLabel")
+        self.qrLabel.setProperty(u"role", u"field")
+
+        self.printerForm.addWidget(self.qrLabel, 4, 0, 1, 1)
+
+        self.qrCombo = QComboBox(self.printerGroup)
+        self.qrCombo.setObjectName(u"qrCombo")
+
+        self.printerForm.addWidget(self.qrCombo, 4, 1, 1, 1)
 
         self.printerForm.setColumnStretch(1, 1)
 
