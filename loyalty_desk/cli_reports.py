@@ -20,9 +20,9 @@ from loyalty_desk.cli import Output, parse_amount, with_desk
 from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.people import parse_date
 from loyalty_desk.domain.periods import Period, PeriodKind, period_between, period_of
+from loyalty_desk.domain.report_lang import Lang, lang_of
 from loyalty_desk.domain.spreadsheet import display_width, pad
 from loyalty_desk.domain.timeutil import local_date
-from loyalty_desk.services.report_words import Lang, lang_of
 from loyalty_desk.texts import prefers_chinese, tr
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Literal
 
 Lang = Literal["en", "zh_CN"]
-LANGS: tuple[Lang, ...] = ("en", "zh_CN")
 
 
 def lang_of(chinese: bool) -> Lang:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from loyalty_desk.domain.report_lang import Lang
 from loyalty_desk.resources import resources_dir
-from loyalty_desk.services.report_words import Lang
 from loyalty_desk.texts import prefers_chinese
 
 _installed: list[QTranslator] = []

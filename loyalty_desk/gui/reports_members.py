@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from loyalty_desk.domain.report_lang import w
 from loyalty_desk.gui.i18n import current_lang
-from loyalty_desk.services.report_words import list_title, member_note, segment_name, tier_name, w
+from loyalty_desk.services.report_words import list_title, member_note, segment_name, tier_name
 from loyalty_desk.services.reports_common import MemberLine, MemberList
 from loyalty_desk.services.reports_tables import yuan_text
 

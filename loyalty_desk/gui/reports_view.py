@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desk.domain import report_lang
 from loyalty_desk.domain.errors import Refusal
 from loyalty_desk.domain.kpis import KpiLine, Unit
 from loyalty_desk.domain.periods import Period, PeriodKind, custom_period, period_of
@@ -50,7 +51,6 @@ from loyalty_desk.gui.reports_charts import BLUE, GREEN, GREY, ORANGE, ChartBox
 from loyalty_desk.gui.reports_members import MemberListModel
 from loyalty_desk.gui.reports_runner import Runner, ThreadPoolRunner
 from loyalty_desk.resources import cjk_font_path
-from loyalty_desk.services import report_words
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.report_words import list_title, segment_name, tier_name
 from loyalty_desk.services.reports_common import MemberList
@@ -112,7 +112,7 @@ CHARTS = {
 
 
 def t(en: str, zh: str) -> str:
-    return report_words.w(current_lang(), en, zh)
+    return report_lang.w(current_lang(), en, zh)
 
 
 @dataclass(frozen=True)

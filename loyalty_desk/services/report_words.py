@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 
-from loyalty_desk.domain.report_lang import LANGS, Lang, lang_of, w
+from loyalty_desk.domain.report_lang import Lang, w
 from loyalty_desk.domain.segments import Segment
 from loyalty_desk.domain.tiers import Tier
-
-__all__ = ["LANGS", "Lang", "lang_of", "w"]  # the till's report modules take them from here
 
 
 def tier_name(tier: Tier | str, lang: Lang) -> str:

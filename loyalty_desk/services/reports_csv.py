@@ -12,8 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.money import format_yuan
+from loyalty_desk.domain.report_lang import Lang, w
 from loyalty_desk.domain.spreadsheet import neutralise
-from loyalty_desk.services.report_words import Lang, w
 from loyalty_desk.services.reports_tables import (
     Cell,
     Fen,

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desk.domain.errors import Code, Refusal, Refused, refusal, refuse
+from loyalty_desk.domain.report_lang import Lang
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.report_words import Lang
 from loyalty_desk.services.reports_csv import write_csv
 from loyalty_desk.services.reports_kpi import KpiReport
 from loyalty_desk.services.reports_pdf import write_pdf

@@ -31,8 +31,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from loyalty_desk.domain.report_lang import Lang, w
 from loyalty_desk.resources import cjk_font_path
-from loyalty_desk.services.report_words import Lang, segment_name, tier_name, w
+from loyalty_desk.services.report_words import segment_name, tier_name
 from loyalty_desk.services.reports_kpi import KpiReport
 from loyalty_desk.services.reports_segments import SegmentReport
 from loyalty_desk.services.reports_tables import (

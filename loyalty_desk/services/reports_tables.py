@@ -15,15 +15,14 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desk.domain.kpis import Unit
 from loyalty_desk.domain.money import format_yuan
+from loyalty_desk.domain.report_lang import Lang, w
 from loyalty_desk.services.report_words import (
-    Lang,
     coupon_kind_name,
     list_title,
     member_note,
     segment_name,
     tier_name,
     tier_reason,
-    w,
 )
 from loyalty_desk.services.reports_common import MemberLine, MemberList
 from loyalty_desk.services.reports_kpi import KpiReport
