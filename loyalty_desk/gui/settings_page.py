@@ -3,7 +3,6 @@ gui/server_settings.py), and staff accounts."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
@@ -96,7 +95,6 @@ class SettingsPage(QWidget):
         self.server = ServerSettings(ctx, self)
         ui.rightColumn.insertWidget(0, self.server)
         self._printers_listed = False
-        self._printer = PrinterChoice()
         self._staff_buttons()
 
     # -- loading ---------------------------------------------------------------------------
@@ -127,7 +125,6 @@ class SettingsPage(QWidget):
             fill_timezones(ui.timezoneCombo, store.timezone)
         ui.timezoneCombo.setCurrentText(store.timezone)
         ui.languageCombo.setCurrentIndex(ui.languageCombo.findData(str(store.language)))
-        self._printer = store.printer
         ui.printerKindCombo.setCurrentIndex(ui.printerKindCombo.findData(str(store.printer.kind)))
         ui.paperCombo.setCurrentIndex(max(0, ui.paperCombo.findData(store.printer.width_mm)))
         ui.qrCombo.setCurrentIndex(max(0, ui.qrCombo.findData(str(store.printer.qr))))
@@ -195,9 +192,9 @@ class SettingsPage(QWidget):
         kind = PrinterKind(ui.printerKindCombo.currentData() or PrinterKind.NONE)
         combo = ui.printerTargetCombo
         combo.setEnabled(kind is not PrinterKind.NONE)
-        receipt = kind.value.startswith("escpos")  # paper and QR mode: receipt printers only
-        ui.paperCombo.setEnabled(receipt)
-        ui.qrCombo.setEnabled(receipt)
+        thermal = PrinterChoice(kind).thermal  # paper and QR mode: receipt printers only
+        ui.paperCombo.setEnabled(thermal)
+        ui.qrCombo.setEnabled(thermal)
         current = combo.currentText()
         combo.clear()
         if kind in (PrinterKind.SYSTEM, PrinterKind.ESCPOS_WINDOWS):
@@ -229,12 +226,11 @@ class SettingsPage(QWidget):
         name = ui.storeNameEdit.text()
         tz = ui.timezoneCombo.currentText()
         language = Language(ui.languageCombo.currentData())
-        printer = replace(
-            self._printer,
+        printer = PrinterChoice(
             kind=PrinterKind(ui.printerKindCombo.currentData()),
             target=ui.printerTargetCombo.currentText(),
-            width_mm=int(ui.paperCombo.currentData() or self._printer.width_mm),
-            qr=QrMode(ui.qrCombo.currentData() or self._printer.qr),
+            width_mm=int(ui.paperCombo.currentData()),
+            qr=QrMode(ui.qrCombo.currentData()),
         )
         ui.saveButton.setEnabled(False)
         self.ctx.ops.run(
