@@ -114,12 +114,12 @@ def parse_amount(text: str, what: str) -> int | Refusal:
     return parse_yuan(text, field=what)
 
 
-def parse_int(text: str, what: str) -> int | Refusal:
+def parse_int(text: str, what: str, code: Code = Code.INVALID_POINTS) -> int | Refusal:
     stripped = text.strip()
     body = stripped[1:] if stripped[:1] in "+-" else stripped
     if not body.isascii() or not body.isdigit() or len(body) > 9:
         return refusal(
-            Code.INVALID_POINTS,
+            code,
             "{what} must be a whole number, not '{text}'.",
             what=what,
             text=text,

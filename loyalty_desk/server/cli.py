@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from loyalty_desk.cli import Output, Parser
+from loyalty_desk.cli import Output, Parser, parse_int
 from loyalty_desk.domain.errors import Code, Refusal, refusal
 from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE, zone
 from loyalty_desk.texts import tr
@@ -65,8 +65,20 @@ def cmd_serve(args: argparse.Namespace) -> Output | Refusal:
 
     from loyalty_desk.server import logs
     from loyalty_desk.server.migrate import SchemaTooNew
-    from loyalty_desk.server.service import ENV_DATABASE_URL, default_database_url
+    from loyalty_desk.server.service import (
+        ENV_DATABASE_URL,
+        ENV_HOLD_TTL,
+        ENV_THREADS,
+        default_database_url,
+    )
 
+    # Every worker process reads these again: a bad one stops here, not in each worker.
+    for name in (ENV_HOLD_TTL, ENV_THREADS):
+        text = os.environ.get(name)
+        if text:
+            checked = parse_int(text, name, Code.INVALID_SETTING)
+            if isinstance(checked, Refusal):
+                return checked
     url = args.database_url or default_database_url()
     try:
         db = _database(argparse.Namespace(database_url=url))
