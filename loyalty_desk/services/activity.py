@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.activity import (
@@ -24,7 +24,14 @@ from loyalty_desk.domain.activity import (
 from loyalty_desk.domain.segments import Segment, classify
 from loyalty_desk.domain.timeutil import as_utc
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.store.models import Member, MemberActivity, Receipt, Refund, SegmentChange
+from loyalty_desk.store.models import (
+    Member,
+    MemberActivity,
+    Receipt,
+    Refund,
+    SegmentChange,
+    table_of,
+)
 
 BATCH_MEMBERS = 500
 TICK = timedelta(microseconds=1)
@@ -158,34 +165,51 @@ def after_fact(
     at: datetime,
     *,
     purchase_fen: int | None = None,
+    resolved: bool = False,
 ) -> None:
     """A purchase (`purchase_fen` paid) or a refund at `at`, possibly back-dated: the row is
-    brought up to date and the moves from then on are redone."""
-    session.flush()
-    member_id = _survivor(session, member_id)
-    row = session.get(MemberActivity, member_id)
+    brought up to date and the moves from then on are redone. `resolved`: `member_id` is
+    already the account the fact belongs to (no merge to follow)."""
+    if not resolved:
+        member_id = _survivor(session, member_id)
     now = max(desk.now(), at)
-    if purchase_fen is not None and _add_purchase(
-        session, desk, member_id, row, at, now, purchase_fen
+    if (
+        purchase_fen is not None
+        and session.identity_key(MemberActivity, member_id) not in session.identity_map
+        and _add_purchase(session.connection(), desk, member_id, at, now, purchase_fen)
     ):
         return
+    session.flush()  # the replay reads receipts and merges through the session
+    row = session.get(MemberActivity, member_id)
     since = at - TICK
     if row is not None and row.evaluated_at < since:
         since = row.evaluated_at
     rebuild(session, desk, member_id, since=since, until=at)
 
 
+_ACTIVITY = table_of(MemberActivity)
+_MOVES = table_of(SegmentChange)
+# The award's statements, built once and run on the connection (Core): the award is the
+# till's hottest path, and the ORM's identity map and flush cost more than these rows.
+_ROW = select(_ACTIVITY).where(_ACTIVITY.c.member_id == bindparam("member"))
+_UPDATE = (
+    update(_ACTIVITY)
+    .where(_ACTIVITY.c.member_id == bindparam("member"))
+    .values({c.name: bindparam(c.name) for c in _ACTIVITY.c if c.name != "member_id"})
+)
+
+
 def _add_purchase(
-    session: Session,
+    conn: Connection,
     desk: Desk,
     member_id: str,
-    row: MemberActivity | None,
     at: datetime,
     now: datetime,
     paid_fen: int,
 ) -> bool:
     """The award's fast path: a new purchase after the row's moment, with nothing due in
     between, only adds to the row — no replay. False when a replay is needed."""
+    row = conn.execute(_ROW, {"member": member_id}).first()
     if row is not None and (
         at < row.evaluated_at or (row.next_check_at is not None and row.next_check_at <= now)
     ):
@@ -202,31 +226,35 @@ def _add_purchase(
         segment=Segment.DORMANT,
     )
     segment = classify(rules, state.activity())
-    if row is None:
-        row = MemberActivity(member_id=member_id)
-        session.add(row)
     if segment is not before:
-        session.add(
-            SegmentChange(
-                member_id=member_id,
-                at=at,
-                from_segment=before.value,
-                to_segment=segment.value,
-            )
+        conn.execute(
+            insert(_MOVES),
+            {
+                "member_id": member_id,
+                "at": at,
+                "from_segment": before.value,
+                "to_segment": segment.value,
+            },
         )
     # The next change: the earliest of the row's own and this purchase's (it leaves the
     # window; 180 days without another purchase), all later than now.
     marks = [leaves_window(at, desk.tz), at + timedelta(days=rules.dormant_after_days)]
-    if row.next_check_at is not None:
+    if row is not None and row.next_check_at is not None:
         marks.append(row.next_check_at)
-    row.spend_12m_fen = state.spend_12m_fen
-    row.purchases_12m = state.purchases_12m
-    row.last_purchase_at = state.last_purchase_at
-    row.lifetime_spend_fen = state.lifetime_spend_fen
-    row.lifetime_purchases = state.lifetime_purchases
-    row.segment = segment.value
-    row.evaluated_at = now
-    row.next_check_at = min(m for m in marks if m > now)
+    values = {
+        "spend_12m_fen": state.spend_12m_fen,
+        "purchases_12m": state.purchases_12m,
+        "last_purchase_at": state.last_purchase_at,
+        "lifetime_spend_fen": state.lifetime_spend_fen,
+        "lifetime_purchases": state.lifetime_purchases,
+        "segment": segment.value,
+        "evaluated_at": now,
+        "next_check_at": min(m for m in marks if m > now),
+    }
+    if row is None:
+        conn.execute(insert(_ACTIVITY), {"member_id": member_id, **values})
+    else:
+        conn.execute(_UPDATE, {"member": member_id, **values})
     return True
 
 

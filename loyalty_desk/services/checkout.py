@@ -287,7 +287,7 @@ def _earn(
         s.connection().execute(
             update(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id).values(upgraded_to=upgraded.value)
         )
-    activity.after_fact(s, desk, member.id, when, purchase_fen=paid)
+    activity.after_fact(s, desk, member.id, when, purchase_fen=paid, resolved=True)
     event.data = {"receipt_no": receipt_no, "amount_fen": paid, "member_id": member.id}
     event.seal()
     birthday = birthday_coupon_if_due(s, desk, member, when)
