@@ -96,6 +96,7 @@ _EARNED_TODAY = select(func.coalesce(func.sum(_LEDGER.c.points), 0)).where(
     _LEDGER.c.occurred_at >= bindparam("start"),
     _LEDGER.c.occurred_at < bindparam("end"),
 )
+_NEW_RECEIPT = insert(_RECEIPTS)
 _PRIOR_RECEIPT = select(_RECEIPTS).where(
     _RECEIPTS.c.store_id == bindparam("store"), _RECEIPTS.c.receipt_no == bindparam("receipt")
 )
@@ -267,7 +268,7 @@ def _earn(
         member.last_visit_at = when
     receipt_id = new_id()
     s.connection().execute(
-        insert(_RECEIPTS),
+        _NEW_RECEIPT,
         {
             "id": receipt_id,
             "store_id": desk.info.store_id,

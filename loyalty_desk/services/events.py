@@ -12,13 +12,21 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.store.models import Outbox, table_of
 
 OUTBOX = table_of(Outbox)
+# Built once (every use case writes an event): a statement built per call costs its cache key.
+_LAST_SEQ = select(func.max(OUTBOX.c.device_seq))
+_OPEN = insert(OUTBOX)
+_SEAL = (
+    update(OUTBOX)
+    .where(OUTBOX.c.event_id == bindparam("event"))
+    .values(payload=bindparam("text"), payload_hash=bindparam("digest"))
+)
 
 # The ledger-entry fields an event announces (the rest are the event's own: store, device, seq).
 ENTRY_FIELDS = (
@@ -37,7 +45,7 @@ def payload_hash(text: str) -> str:
 
 def next_device_seq(session: Session) -> int:
     # The write transaction holds SQLite's write lock, so max+1 is gap-free and unique.
-    current = session.connection().execute(select(func.max(OUTBOX.c.device_seq))).scalar()
+    current = session.connection().execute(_LAST_SEQ).scalar()
     return (current or 0) + 1
 
 
@@ -69,7 +77,7 @@ class Event:
         self.data: dict[str, Any] = {}
         self.entries: list[dict[str, Any]] = []  # ledger rows as inserted
         self.conn.execute(
-            insert(OUTBOX),
+            _OPEN,
             {
                 "event_id": self.event_id,
                 "device_seq": self.device_seq,
@@ -94,7 +102,5 @@ class Event:
         }
         text = canonical_json(body)
         self.conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.event_id == self.event_id)
-            .values(payload=text, payload_hash=payload_hash(text))
+            _SEAL, {"event": self.event_id, "text": text, "digest": payload_hash(text)}
         )

@@ -28,6 +28,9 @@ LEDGER = table_of(LedgerEntry)
 LOTS = table_of(PointLot)
 MOVES = table_of(LotMovement)
 
+# Statements built once: a statement built anew per call costs its cache key every time.
+_NEW_ENTRY = insert(LEDGER)
+_NEW_LOT = insert(LOTS)
 _TAKE = (
     update(LOTS)
     .where(LOTS.c.id == bindparam("lot"))
@@ -98,7 +101,7 @@ def _append(
         "reason": reason,
         "detail": detail,
     }
-    event.conn.execute(insert(LEDGER), row)
+    event.conn.execute(_NEW_ENTRY, row)
     event.entries.append(row)
     member.balance += points
     member.updated_at = now
@@ -130,7 +133,7 @@ def _open_lot(
 ) -> None:
     expires_at = add_months_utc(occurred_at, desk.rules_at(occurred_at).expiry.months, desk.tz)
     event.conn.execute(
-        insert(LOTS),
+        _NEW_LOT,
         {
             "id": entry_id,
             "member_id": member_id,

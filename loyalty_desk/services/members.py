@@ -47,15 +47,20 @@ def _ok(value: Any) -> Any:
     return value
 
 
+# Built once: every award, redemption and lookup resolves a member first.
+_BY_CODE = select(Member).where(Member.code == bindparam("ref"))
+_BY_PHONE = select(Member).where(Member.phone == bindparam("ref"))
+
+
 def resolve_member(session: Session, ref: str, *, follow_merge: bool = True) -> Member:
     """A member by code, full phone or id; a merged member leads to the one it merged into."""
     text = ref.strip()
     phone = normalise_phone(text)
     member: Member | None
     if is_member_code(text):
-        member = session.scalars(select(Member).where(Member.code == text)).first()
+        member = session.scalars(_BY_CODE, {"ref": text}).first()
     elif PHONE_PATTERN.match(phone):
-        member = session.scalars(select(Member).where(Member.phone == phone)).first()
+        member = session.scalars(_BY_PHONE, {"ref": phone}).first()
     elif len(text) == 36:
         member = session.get(Member, text)
     else:
