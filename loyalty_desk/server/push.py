@@ -53,6 +53,25 @@ class Header:
     store_id: str
 
 
+def sealed_texts(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each event's canonical text and its hash, computed once for the batch and its retries.
+
+    JSON may spell a lone surrogate ("\\ud800"): no database can store it and no hash can be
+    computed, so such a batch is refused whole, before any write."""
+    out = []
+    for raw in events:
+        text = canonical_json(raw)
+        try:
+            out.append((text, payload_hash(text)))
+        except UnicodeEncodeError as exc:
+            raise ApiError(
+                400,
+                Code.INVALID_EVENT,
+                "An event holds text that is not valid Unicode (a lone surrogate).",
+            ) from exc
+    return out
+
+
 def header(raw: dict[str, Any]) -> Header | None:
     """Where an event belongs, read before anything else; None if it cannot be placed."""
     fields = (raw.get("event_id"), raw.get("device_seq"), raw.get("device_id"))
@@ -115,9 +134,10 @@ Authenticate = Callable[[Connection], RowMapping]
 def push(
     db: ServerDatabase, authenticate: Authenticate, request: PushRequest, now: datetime
 ) -> PushReply:
+    texts = sealed_texts(request.events)
     for attempt in range(RETRIES):
         try:
-            reply = _push_once(db, authenticate, request, now)
+            reply = _push_once(db, authenticate, request, texts, now)
         except (IntegrityError, OperationalError) as exc:
             # Two pushes enrolling the same phone at once, or a deadlock between them: the
             # loser rolled back completely; running it again sees the winner's rows.
@@ -160,7 +180,11 @@ def _transient(exc: DBAPIError) -> bool:
 
 
 def _push_once(
-    db: ServerDatabase, authenticate: Authenticate, request: PushRequest, now: datetime
+    db: ServerDatabase,
+    authenticate: Authenticate,
+    request: PushRequest,
+    texts: list[tuple[str, str]],
+    now: datetime,
 ) -> PushReply:
     with db.write() as conn:
         # Checked in the push's own transaction: one round of BEGIN/COMMIT less per batch.
@@ -200,7 +224,7 @@ def _push_once(
         results: list[EventResult] = []
         halt: Halt | None = None
         count = points = 0
-        for raw, h in zip(request.events, heads, strict=True):
+        for raw, h, (text, digest) in zip(request.events, heads, texts, strict=True):
             if h is None:
                 halt = Halt(
                     code=Code.INVALID_EVENT,
@@ -210,8 +234,6 @@ def _push_once(
                 )
                 break
             failpoints.hit("push.before_event")
-            text = canonical_json(raw)
-            digest = payload_hash(text)
             stored = known.get(h.event_id)
             if h.device_seq < expected:
                 if (

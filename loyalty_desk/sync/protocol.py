@@ -7,11 +7,10 @@ no NUL characters; every number has bounds: a request the models accept can be s
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Loyalty-Protocol"
@@ -127,18 +126,6 @@ class PushRequest(Strict):
 
     device_id: Id
     events: Annotated[list[dict[str, Any]], Field(max_length=MAX_PUSH_EVENTS)]
-
-    @model_validator(mode="after")
-    def _text_is_unicode(self) -> PushRequest:
-        # JSON may spell a lone surrogate ("\ud800"): no database can store it and the
-        # payload hash cannot be computed, so the batch is refused whole, before any write.
-        try:
-            json.dumps(self.events, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise ValueError(
-                "An event holds text that is not valid Unicode (a lone surrogate)."
-            ) from exc
-        return self
 
 
 class EventResult(BaseModel):

@@ -167,6 +167,28 @@ def test_duplicate_and_reordered_batches(chain: Chain) -> None:
     assert_converged(chain)
 
 
+def test_a_batch_with_text_that_is_not_unicode_is_refused_whole(chain: Chain) -> None:
+    """JSON can spell a lone surrogate ("\\ud800"): nothing can store or hash it. The batch
+    is refused before anything is written, its good events included."""
+    a = chain.till("a", "S001")
+    busy_day(a, "13812345678", sales=2)
+    with a.read() as s:
+        rows = list(s.scalars(select(Outbox).order_by(Outbox.device_seq)))
+        state = s.get(SyncState, 1)
+        assert state is not None
+        token = state.device_token
+    events = [json.loads(r.payload) for r in rows]
+    events[-1]["data"]["receipt_no"] = "R\ud800"
+    link = LocalTransport(chain.service)
+    body = {"device_id": a.info.device_id, "events": events}
+    reply = link.request("POST", "/v1/sync/push", token=token, body=body)
+    assert reply.status == 400
+    assert reply.body["error"]["code"] == Code.INVALID_EVENT
+    assert "lone surrogate" in reply.body["error"]["message"]
+    assert server_count(chain, sm.Event) == 0
+    assert chain.sync("a").acked == len(rows)  # the till's own copies go through
+
+
 def test_a_sequence_gap_after_the_server_lost_events(chain: Chain) -> None:
     """The server is restored from a backup that lacks the till's last events: the push
     meets a sequence gap and the till sends them again; the pull starts over."""
