@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.ids import new_id
@@ -21,7 +21,24 @@ from loyalty_desk.store.models import Outbox, table_of
 OUTBOX = table_of(Outbox)
 # Built once (every use case writes an event): a statement built per call costs its cache key.
 _LAST_SEQ = select(func.max(OUTBOX.c.device_seq))
-_OPEN = insert(OUTBOX)
+# The event's row and its device_seq in one statement: the write transaction holds SQLite's
+# write lock, so max + 1 is gap-free and unique.
+_OPEN = (
+    insert(OUTBOX)
+    .from_select(
+        ["event_id", "device_seq", "kind", "payload", "payload_hash", "created_at", "attempts"],
+        select(
+            bindparam("event_id", type_=OUTBOX.c.event_id.type),
+            func.coalesce(func.max(OUTBOX.c.device_seq), 0) + 1,
+            bindparam("kind", type_=OUTBOX.c.kind.type),
+            literal("{}"),
+            literal(""),
+            bindparam("created_at", type_=OUTBOX.c.created_at.type),
+            literal(0),
+        ),
+    )
+    .returning(OUTBOX.c.device_seq)
+)
 _SEAL = (
     update(OUTBOX)
     .where(OUTBOX.c.event_id == bindparam("event"))
@@ -70,24 +87,15 @@ class Event:
         self.conn: Connection = session.connection()
         self.kind = kind
         self.event_id = new_id()
-        self.device_seq = next_device_seq(session)
         self.store_id = store_id
         self.device_id = device_id
         self.at = at
         self.data: dict[str, Any] = {}
         self.entries: list[dict[str, Any]] = []  # ledger rows as inserted
-        self.conn.execute(
-            _OPEN,
-            {
-                "event_id": self.event_id,
-                "device_seq": self.device_seq,
-                "kind": kind,
-                "payload": "{}",
-                "payload_hash": "",
-                "created_at": at,
-                "attempts": 0,
-            },
+        opened = self.conn.execute(
+            _OPEN, {"event_id": self.event_id, "kind": kind, "created_at": at}
         )
+        self.device_seq: int = opened.scalar_one()
 
     def seal(self) -> None:
         body = {
