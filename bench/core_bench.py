@@ -166,11 +166,12 @@ def run(
                 )
             )
             if mine_fn in (award, redeem):
+                name = "award" if mine_fn is award else "redeem"
                 # CPU time (user + system, fsync's share included) says less about what else
                 # the machine was doing than the wall time does.
                 rows.append(
                     Row(
-                        f"  the same, CPU per call (mean), {label}",
+                        f"  {name}: CPU per call (mean), {label}",
                         mine_cpu,
                         "ms",
                         "",
