@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # How often a running client looks whether a new store day began (one small read).
 DAILY_JOBS_CHECK_MS = 10 * 60 * 1000
+DAILY_JOBS_LATEST_MS = 5_000  # after the store opened, whatever the sign-in screen does
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +128,14 @@ class MainWindow(QMainWindow):
         self.sign_in.load()
         self.status.start()
         self.sync.start_if_registered()
-        self._run_daily_jobs()
+        # Once the sign-in screen is usable: the jobs import the checkout, sync and printing
+        # code, and on their lane that still takes the GIL from the screen being built.
+        self.sign_in.staff_loaded.connect(
+            lambda _count: self._run_daily_jobs(), Qt.ConnectionType.SingleShotConnection
+        )
+        # Should the staff list never come (a refusal), the jobs still run soon, not in ten
+        # minutes; a second call finds them running or done.
+        QTimer.singleShot(DAILY_JOBS_LATEST_MS, self, self._run_daily_jobs)
         # A till left running overnight does the next day's jobs (backup first) as well.
         self._daily_timer.start()
 
