@@ -128,21 +128,23 @@ class MainWindow(QMainWindow):
         self.sign_in.load()
         self.status.start()
         self.sync.start_if_registered()
-        # Once the sign-in screen is usable: the jobs import the checkout, sync and printing
-        # code, and on their lane that still takes the GIL from the screen being built.
+        # A till left running overnight does the next day's jobs (backup first) as well.
+        self._daily_timer.start()
+        # Today's jobs once the sign-in screen is usable: they import the checkout, sync and
+        # printing code, and on their lane that still takes the GIL from the screen being built.
         self.sign_in.staff_loaded.connect(
             lambda _count: self._run_daily_jobs(), Qt.ConnectionType.SingleShotConnection
         )
         # Should the staff list never come (a refusal), the jobs still run soon, not in ten
         # minutes; a second call finds them running or done.
         QTimer.singleShot(DAILY_JOBS_LATEST_MS, self, self._run_daily_jobs)
-        # A till left running overnight does the next day's jobs (backup first) as well.
-        self._daily_timer.start()
 
     def _run_daily_jobs(self) -> None:
         """The thorough database check, backup and expiry take a while on a big till: the
         background lane, never in the way of the sign-in or the first customer."""
-        if self._daily_running or not self.ctx.has_desk:
+        # A stopped timer means the store was closed (a damaged file): nothing more to run
+        # until it opens again, whichever of the start-up triggers comes late.
+        if self._daily_running or not self.ctx.has_desk or not self._daily_timer.isActive():
             return
         desk = self.ctx.desk
         self._daily_running = self.ops.run(
