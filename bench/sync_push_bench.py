@@ -10,16 +10,16 @@ Every event is checked, deduplicated, posted double-entry and fed to the pull fe
 baselines write the same number of bare ledger rows into an `entry`-shaped table with raw
 psycopg, once with COPY and once with executemany INSERT.
 
-Wall time depends on whatever else the machine runs; the CPU seconds the server's processes
-spent per 10,000 events (utime + stime from /proc, the uvicorn master and its workers) do
-much less, so they are printed too, with the raw COPY's CPU for as many rows beside them.
+Wall time depends on whatever else the machine runs; the CPU seconds spent per 10,000
+events (bench/cpu.py: the uvicorn master and its workers, the PostgreSQL backends serving
+them, the tills of this process) do much less, so they are printed too, the server's with
+the raw COPY's CPU for as many rows beside them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
 import threading
 import time
@@ -127,39 +127,6 @@ def push_all(
             return
 
 
-def process_tree(pid: int) -> list[int]:
-    """`pid` and all its descendants (the uvicorn master, its workers)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry))
-    out, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        out.append(current)
-        todo.extend(children.get(current, []))
-    return out
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """utime + stime of the processes still running (Linux /proc)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
-
-
 def raw_baselines(url: str, n: int) -> tuple[float, float, float]:
     """rows/s for COPY and for executemany INSERT of n entry rows, raw psycopg, and the
     client CPU seconds the COPY took."""
@@ -207,8 +174,7 @@ def run(events: int, tills: int, database: str = "loyalty_bench_push") -> list[R
     server = Server(url, workers=2, log=work / "server.log")
     errors: list[str] = []
     try:
-        pids = process_tree(server.proc.pid)
-        cpu_before = cpu_seconds(pids)
+        cpu_before = cpu.tree(server.proc.pid)
         pg_before = cpu.postgres_backends(url)
         tills_before = cpu.own()
         threads = [
@@ -223,7 +189,7 @@ def run(events: int, tills: int, database: str = "loyalty_bench_push") -> list[R
         for thread in threads:
             thread.join()
         seconds = time.perf_counter() - started
-        server_cpu = cpu_seconds(pids) - cpu_before
+        server_cpu = cpu.tree(server.proc.pid) - cpu_before
         # Read before the server stops: its pooled backends end with it.
         postgres_cpu = cpu.grown(pg_before, cpu.postgres_backends(url))
         tills_cpu = cpu.own() - tills_before
