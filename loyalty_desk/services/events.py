@@ -19,17 +19,19 @@ from loyalty_desk.domain.ids import new_id
 from loyalty_desk.store.models import Outbox, table_of
 
 OUTBOX = table_of(Outbox)
-# Built once (every use case writes an event): a statement built per call costs its cache key.
-_LAST_SEQ = select(func.max(OUTBOX.c.device_seq))
-# The event's row and its device_seq in one statement: the write transaction holds SQLite's
-# write lock, so max + 1 is gap-free and unique.
+# The next device_seq. The write transaction holds SQLite's write lock, so max + 1 is
+# gap-free and unique. Statements are built once (every use case writes an event): one
+# built per call costs its cache key each time.
+_NEXT_SEQ = func.coalesce(func.max(OUTBOX.c.device_seq), 0) + 1
+_NEXT_SEQ_QUERY = select(_NEXT_SEQ)
+# The event's row and its device_seq in one statement.
 _OPEN = (
     insert(OUTBOX)
     .from_select(
         ["event_id", "device_seq", "kind", "payload", "payload_hash", "created_at", "attempts"],
         select(
             bindparam("event_id", type_=OUTBOX.c.event_id.type),
-            func.coalesce(func.max(OUTBOX.c.device_seq), 0) + 1,
+            _NEXT_SEQ,
             bindparam("kind", type_=OUTBOX.c.kind.type),
             literal("{}"),
             literal(""),
@@ -61,9 +63,8 @@ def payload_hash(text: str) -> str:
 
 
 def next_device_seq(session: Session) -> int:
-    # The write transaction holds SQLite's write lock, so max+1 is gap-free and unique.
-    current = session.connection().execute(_LAST_SEQ).scalar()
-    return (current or 0) + 1
+    """For writers of many events at once (an import); `Event` takes its own in its INSERT."""
+    return int(session.connection().execute(_NEXT_SEQ_QUERY).scalar_one())
 
 
 def iso(moment: datetime | None) -> str | None:
