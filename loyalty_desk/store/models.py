@@ -80,8 +80,8 @@ class Member(Base):
     __table_args__ = (
         Index("ix_member_suffix_visit", "phone_suffix", "last_visit_at"),
         Index("ix_member_tier_until", "tier_until"),
-        Index("ix_member_last_visit", "last_visit_at"),
-        # Members screen: one index per browse order, ending in id for keyset pages.
+        # Members screen: one index per browse order, ending in id for keyset pages (the
+        # visit order also serves the win-back list's ranges of last visit).
         Index("ix_member_list_visit", "last_visit_at", "id"),
         Index("ix_member_list_tier", "tier", "last_visit_at", "id"),
         Index("ix_member_list_balance", "balance", "id"),
@@ -143,9 +143,8 @@ class PointLot(Base):
 
     __table_args__ = (
         Index("ix_lot_member_expiry", "member_id", "expires_at"),
-        # Expiry only ever looks at lots with something left.
-        Index("ix_lot_open_expiry", "expires_at", sqlite_where=text("remaining > 0")),
-        # Reports: the points liability by expiry month, read from the index alone.
+        # Expiry only ever looks at lots with something left; the liability report reads
+        # the points by expiry month from this index alone.
         Index(
             "ix_lot_open_liability", "expires_at", "remaining", sqlite_where=text("remaining > 0")
         ),
@@ -184,7 +183,6 @@ class Receipt(Base):
     __table_args__ = (
         UniqueConstraint("store_id", "receipt_no", name="uq_receipt_store_no"),
         Index("ix_receipt_member_time", "member_id", "occurred_at"),
-        Index("ix_receipt_time", "occurred_at"),
         # Reports: a period's receipts, sales and members, read from the index alone.
         Index("ix_receipt_time_cover", "occurred_at", "member_id", "paid_fen", "refunded_fen"),
     )
