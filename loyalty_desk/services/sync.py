@@ -15,6 +15,7 @@ what went wrong for the status bar until the next success clears it.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Callable
@@ -454,9 +455,18 @@ def _pull_all(
         bulk = empty and start == 0 and int(page.get("head") or 0) >= BULK_PULL_MIN
         if bulk:
             deferred_indexes.set_aside(desk.db.engine)
+        collecting = gc.isenabled()
+        if bulk:
+            # Decoding and storing a million members makes tens of millions of short-lived
+            # dicts, tuples and strings, all freed by reference counting as each page is
+            # stored; none of them form cycles. The cycle collector would still walk the
+            # heap every few hundred allocations: about a tenth of the pull's CPU.
+            gc.disable()
         try:
-            _pull_pages(desk, page, fetch, ahead, summary, progress, start)
+            _pull_pages(desk, page, fetch, ahead, summary, progress, start, bulk)
         finally:
+            if collecting:
+                gc.enable()
             if bulk:
                 deferred_indexes.restore(desk.db.engine)
     if summary.rules:
@@ -471,13 +481,14 @@ def _pull_pages(
     summary: SyncSummary,
     progress: Progress | None,
     start: int,
+    bulk: bool,
 ) -> None:
     while True:
         following: Future[dict[str, Any]] | None = None
         if page.get("more"):
             following = ahead.submit(fetch, int(page["cursor"]))
         try:
-            done = apply_page(desk, page)
+            done = apply_page(desk, page, bulk=bulk)
         except BaseException:
             if following is not None:
                 following.cancel()

@@ -43,6 +43,8 @@ from loyalty_desk.services.coupon_sync import Applied, apply_pulled_coupon
 from loyalty_desk.services.desk import Desk
 from loyalty_desk.services.events import canonical_json
 from loyalty_desk.services.ledger import Kind
+from loyalty_desk.store import references
+from loyalty_desk.store.deferred_indexes import TABLES as BULK_TABLES
 from loyalty_desk.store.models import (
     Coupon,
     LedgerEntry,
@@ -182,32 +184,43 @@ class Anchor:
 
 
 @contextmanager
-def _page_session(desk: Desk) -> Iterator[Session]:
+def _page_session(desk: Desk, bulk: bool) -> Iterator[Session]:
     """One transaction for one page, on a connection tuned for bulk writes.
 
     A page holds only what the server sent (and what follows from it): if power fails
     before the WAL reaches the disk, the page and its cursor are lost together and are
     simply pulled again. So a page commits with synchronous=NORMAL, and a bigger page
-    cache serves the index updates of a million-member pull. Both settings go back before
-    the connection returns to the pool, where the till's own use cases commit with FULL.
+    cache serves the index updates of a million-member pull. The pages of a new till's
+    first big pull (`bulk`) check their foreign keys once before they commit, not row by
+    row (store/references.py). The settings go back before the connection returns to the
+    pool, where the till's own use cases commit with FULL and check every row.
     """
     with desk.db.engine.connect() as conn:
         dbapi = conn.connection.dbapi_connection
         assert dbapi is not None
         dbapi.execute("PRAGMA cache_size=-65536")
         dbapi.execute("PRAGMA synchronous=NORMAL")
+        if bulk:
+            dbapi.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction
         try:
             with Session(bind=conn, expire_on_commit=False) as s, s.begin():
+                s.connection()  # BEGIN IMMEDIATE: the marks below are this page's own
+                marks = references.mark(dbapi, BULK_TABLES) if bulk else None
                 yield s
+                if marks is not None:
+                    s.flush()
+                    references.check_since(dbapi, marks)  # raises: the page rolls back
         finally:
             if not conn.invalidated:  # a connection that died with its page is discarded
+                dbapi.execute("PRAGMA foreign_keys=ON")
                 dbapi.execute("PRAGMA synchronous=FULL")
                 dbapi.execute("PRAGMA cache_size=-2000")
 
 
-def apply_page(desk: Desk, page: dict[str, Any]) -> PageResult:
+def apply_page(desk: Desk, page: dict[str, Any], *, bulk: bool = False) -> PageResult:
+    """Store one pulled page. `bulk`: a new till's first big pull (its indexes set aside)."""
     result = PageResult()
-    with _page_session(desk) as s:
+    with _page_session(desk, bulk) as s:
         _apply_page(s, desk, page, desk.now(), result)
     return result
 

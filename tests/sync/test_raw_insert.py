@@ -1,5 +1,6 @@
-"""The first pull's bulk writer: NULLs go in as literals (not bound), rows keep their order
-and values whatever mix of NULLs they have, and a column's default never replaces a NULL."""
+"""The first pull's bulk writer: None is stored as NULL (bound through the till's None
+adapter), rows keep their order and values whatever mix of NULLs they have, and a column's
+default never replaces a NULL."""
 
 from __future__ import annotations
 
@@ -44,3 +45,14 @@ def test_nulls_stay_nulls_and_values_stay_in_their_columns(desk: Desk) -> None:
 def test_any_mix_of_nulls(desk: Desk, cells: list[tuple[Any, Any, Any]]) -> None:
     rows = [(i, *row) for i, row in enumerate(cells)]
     assert _write(desk, rows) == rows
+
+
+def test_none_is_bound_through_the_registered_adapter() -> None:
+    """The adapter is what keeps a NULL cheap; it must hand SQLite a NULL, nothing else."""
+    import sqlite3
+
+    import loyalty_desk.store.db  # noqa: F401  (registers it)
+
+    assert (type(None), sqlite3.PrepareProtocol) in sqlite3.adapters
+    conn = sqlite3.connect(":memory:")
+    assert conn.execute("SELECT ? IS NULL, typeof(?)", (None, None)).fetchone() == (1, "null")
