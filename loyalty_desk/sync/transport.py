@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+import orjson
 import requests
 
 from loyalty_desk.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -113,8 +114,8 @@ class HttpTransport:
         except requests.RequestException as exc:
             raise Unreachable(f"{type(exc).__name__}: {exc}") from exc
         try:
-            payload: Any = response.json()
-        except ValueError:
+            payload: Any = orjson.loads(response.content)
+        except ValueError:  # orjson.JSONDecodeError included
             payload = {"error": {"code": "BAD_REPLY", "message": response.text[:200]}}
         return Reply(response.status_code, payload, dict(response.headers))
 
