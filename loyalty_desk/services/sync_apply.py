@@ -25,11 +25,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -121,40 +120,14 @@ def raw_insert(
 ) -> None:
     """executemany on the session's own sqlite3 connection (same transaction): the rows of
     a big pull skip SQLAlchemy's per-value processing. Values must be what SQLite stores
-    (text moments from `_db_ts`), in the order of `columns`.
-
-    NULLs are written as literals, not bound: the `sqlite3` module binds None through its
-    adapter lookup (a failed attribute search each time), which made the ten or so NULLs of
-    a pulled member cost more than all its other values. Rows are grouped by where their
-    NULLs are, one statement per group."""
+    (text moments from `_db_ts`), in the order of `columns`; None binds as NULL through the
+    adapter store/db.py registers (without it, each None costs a failed adapter search)."""
     if not rows:
         return
-    groups: dict[tuple[bool, ...], list[tuple[Any, ...]]] = {}
-    for row in rows:
-        key = tuple([value is None for value in row])
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [row]
-        else:
-            group.append(row)
     dbapi = s.connection().connection.dbapi_connection
     assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        for key, group in groups.items():
-            values = ", ".join("NULL" if null else "?" for null in key)
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
-            kept = [i for i, null in enumerate(key) if not null]
-            cursor.executemany(sql, list(map(_picker(kept), group)))
-    finally:
-        cursor.close()
-
-
-def _picker(indices: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    if len(indices) == 1:
-        only = indices[0]
-        return lambda row: (row[only],)
-    return itemgetter(*indices)
+    values = ", ".join("?" * len(columns))
+    dbapi.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})", rows)
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
