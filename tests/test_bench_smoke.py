@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench import core_bench, run_all
+from bench import award_pages, core_bench, run_all
 from bench.chain import ChainSpec
 from bench.common import Row, table
 
@@ -50,3 +50,13 @@ def test_the_summary_tables_hold_every_row() -> None:
     assert grown[0] == "| figure | 10,000 members | 1,000,000 members |"
     assert grown[2] == "| award (p99) | 2.50 ms (1.00) | 6.00 ms (1.50) |"
     assert len(grown) == 3
+
+
+def test_award_pages_names_the_b_trees_an_award_writes(tmp_path: Path) -> None:
+    data_dir = core_bench.chain(SPEC, tmp_path / "chain")
+    pages = award_pages.measure(data_dir, SPEC, 10)
+    assert pages.frames >= 10 * 5  # at least the entry, lot, receipt, outbox and member
+    for tree in ("ledger_entry", "point_lot", "receipt", "outbox", "member"):
+        assert pages.by_tree.get(tree, 0) >= 1, (tree, pages.by_tree)
+    assert sum(pages.by_tree.values()) == pages.frames
+    assert "WAL frames per award" in award_pages.report(pages)
