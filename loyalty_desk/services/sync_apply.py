@@ -165,10 +165,11 @@ def _page_session(desk: Desk, bulk: bool) -> Iterator[Session]:
     simply pulled again. So a page commits with synchronous=NORMAL, and a bigger page
     cache serves the index updates of a million-member pull. The pages of a new till's
     first big pull (`bulk`) check their foreign keys once before they commit, not row by
-    row (store/references.py): the rows a page adds are checked; the only rows it changes
-    rather than adds are those `_repoint` moves to a merge winner, which it does only when
-    the till holds that winner. The settings go back before the connection returns to the
-    pool, where the till's own use cases commit with FULL and check every row.
+    row (store/references.py): the rows a page adds are checked, and the references it
+    changes in rows already there name members the till holds (`_repoint` moves rows only
+    to a winner it has, `_referrers` sets only a referrer it has). The settings go back
+    before the connection returns to the pool, where the till's own use cases commit with
+    FULL and check every row.
     """
     with desk.db.engine.connect() as conn:
         dbapi = conn.connection.dbapi_connection
