@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from loyalty_desk.server import failpoints
+from loyalty_desk.services import sync
 from tests.conftest import FakeClock
 from tests.sync.chain import PG_ENV, Chain, TillTemplate, empty_server, make_service, reset_postgres
 
@@ -42,3 +43,9 @@ def chain(tmp_path: Path, server_url: str, till_template: TillTemplate) -> Itera
     yield built
     failpoints.disarm_all()
     built.close()
+
+
+@pytest.fixture
+def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every first pull counts as a big one (indexes set aside, references checked per page)."""
+    monkeypatch.setattr(sync, "BULK_PULL_MIN", 1)

@@ -16,11 +16,6 @@ from tests.sync.chain import Chain
 from tests.sync.test_first_pull_indexes import chain_with_members, count_members
 
 
-@pytest.fixture
-def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sync, "BULK_PULL_MIN", 1)  # every first pull counts as a big one
-
-
 def _schema() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute(

@@ -43,11 +43,6 @@ def chain_with_members(chain: Chain, count: int) -> Desk:
     return a
 
 
-@pytest.fixture
-def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sync, "BULK_PULL_MIN", 1)  # every first pull counts as a big one
-
-
 def test_a_first_pull_without_its_indexes_ends_with_all_of_them(
     chain: Chain, bulk: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
