@@ -244,7 +244,8 @@ def schema_fingerprint() -> str:
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
         parts.append(f"{table.name}:{','.join(c.name for c in table.columns)}")
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
-            parts.append(f"{index.name}:{','.join(c.name for c in index.columns)}")
+            where = index.dialect_options["sqlite"].get("where")  # a partial index's rows
+            parts.append(f"{index.name}:{','.join(c.name for c in index.columns)}:{where}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

@@ -41,6 +41,12 @@ HOT_PATHS = [
         "SELECT id, occurred_at, paid_fen FROM receipt WHERE member_id IN ('x')",
         "ix_receipt_member_time",
     ),
+    # maintenance.review_tiers: the day's tier review (a partial index: tiered members only)
+    (
+        "SELECT id FROM member WHERE tier_until IS NOT NULL AND tier_until <= '2026-03-31' "
+        "LIMIT 500",
+        "ix_member_tier_until",
+    ),
 ]
 
 

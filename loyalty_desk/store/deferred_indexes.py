@@ -1,7 +1,7 @@
 """Secondary indexes set aside while a new till takes in its first pull.
 
 A first pull writes a million members, each with a ledger entry and a lot: kept up to date
-row by row, the 16 secondary indexes of those three tables cost more than the rows
+row by row, the 15 secondary indexes of those three tables cost more than the rows
 themselves (random B-tree inserts, pages written again and again); built once at the end
 they are a sort each. Only what serves lookups and reports is set aside; the primary keys
 and unique indexes stay, so every uniqueness rule holds throughout.

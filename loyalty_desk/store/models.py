@@ -79,7 +79,8 @@ class Member(Base):
 
     __table_args__ = (
         Index("ix_member_suffix_visit", "phone_suffix", "last_visit_at"),
-        Index("ix_member_tier_until", "tier_until"),
+        # Only members with a tier to review (Silver and up): most of a chain is Regular.
+        Index("ix_member_tier_until", "tier_until", sqlite_where=text("tier_until IS NOT NULL")),
         # Members screen: one index per browse order, ending in id for keyset pages (the
         # visit order also serves the win-back list's ranges of last visit).
         Index("ix_member_list_visit", "last_visit_at", "id"),
@@ -121,7 +122,6 @@ class LedgerEntry(Base):
     __table_args__ = (
         Index("ix_ledger_member_time", "member_id", "occurred_at"),
         Index("ix_ledger_kind_time", "kind", "occurred_at"),
-        Index("ix_ledger_receipt", "receipt_no"),
         Index("ix_ledger_device_seq", "device_seq"),
         # Reports: points issued/redeemed/expired in a period, read from the index alone.
         # Time first: with kind first it would look better than ix_ledger_member_time to the
