@@ -237,8 +237,8 @@ class Transfer(Base):
     target: Mapped[str] = mapped_column(String(56))
     points: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-    __table_args__ = (Index("ix_transfer_source", "source"), Index("ix_transfer_target", "target"))
+    # No secondary index: the journal is written on every event and read only whole (the
+    # balance checks sum it by account), so an index per account column was pure write cost.
 
 
 class Merge(Base):
