@@ -12,7 +12,6 @@ one transaction, so a crash mid-batch leaves nothing and the till's retry starts
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable
@@ -31,18 +30,10 @@ from loyalty_desk.server.apply import DeviceContext, apply_event, open_case
 from loyalty_desk.server.db import ServerDatabase
 from loyalty_desk.server.errors import ApiError
 from loyalty_desk.server.unit import Unit, among, chunks
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 from loyalty_desk.sync.protocol import EventIn, EventResult, Halt, PushReply, PushRequest
 
 RETRIES = 5
-
-
-def canonical_json(payload: Any) -> str:
-    """The till's canonical form (services/events.py): the hash must match byte for byte."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def payload_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

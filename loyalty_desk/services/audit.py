@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from loyalty_desk.services.desk import Desk, read_setting, write_setting
-from loyalty_desk.services.events import canonical_json
 from loyalty_desk.store.models import AuditLog
+from loyalty_desk.sync.canonical import canonical_json
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"

@@ -7,8 +7,6 @@ Core statements on the use case's connection: this is the till's hottest path.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_desk.domain.ids import new_id
 from loyalty_desk.store.models import Outbox, table_of
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 
 OUTBOX = table_of(Outbox)
 # The next device_seq. The write transaction holds SQLite's write lock, so max + 1 is
@@ -52,14 +51,6 @@ ENTRY_FIELDS = (
     "id", "member_id", "kind", "points", "receipt_no", "amount_fen", "rule_version",
     "reverses_id", "occurred_at", "cashier_id", "offline", "known_balance", "reason", "detail",
 )  # fmt: skip
-
-
-def canonical_json(payload: Any) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def payload_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def next_device_seq(session: Session) -> int:

@@ -23,10 +23,11 @@ from loyalty_desk.domain.people import parse_date, validate_birthday, validate_n
 from loyalty_desk.domain.tiers import Tier
 from loyalty_desk.domain.timeutil import add_months_utc, local_date
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.events import canonical_json, iso, next_device_seq, payload_hash
+from loyalty_desk.services.events import iso, next_device_seq
 from loyalty_desk.services.ledger import Kind
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store.models import LedgerEntry, Member, Outbox, PointLot
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 
 BATCH = 2000
 MAX_OPENING_POINTS = 10_000_000

@@ -20,10 +20,10 @@ from loyalty_desk.domain.rules import RuleSet, rules_from_mapping
 from loyalty_desk.domain.timeutil import local_date, local_midnight_utc
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.events import canonical_json
 from loyalty_desk.services.staff import verify_manager_pin
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store.models import RuleSetRow, SyncState
+from loyalty_desk.sync.canonical import canonical_json
 
 
 @dataclass(frozen=True, slots=True)

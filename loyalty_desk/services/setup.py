@@ -16,11 +16,11 @@ from loyalty_desk.domain.rules import DEFAULT_RULES
 from loyalty_desk.domain.timeutil import DEFAULT_TIMEZONE, zone
 from loyalty_desk.services import audit
 from loyalty_desk.services.desk import Clock, Desk, read_setting, system_clock, write_setting
-from loyalty_desk.services.events import canonical_json
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store import migrate
 from loyalty_desk.store.db import Database
 from loyalty_desk.store.models import RuleSetRow
+from loyalty_desk.sync.canonical import canonical_json
 
 STORE_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)

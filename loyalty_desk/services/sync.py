@@ -32,7 +32,7 @@ from loyalty_desk.domain.ids import new_id
 from loyalty_desk.services import audit
 from loyalty_desk.services.coupon_keys import install_chain_keys
 from loyalty_desk.services.desk import Desk, write_setting
-from loyalty_desk.services.events import Event, canonical_json, payload_hash
+from loyalty_desk.services.events import Event
 from loyalty_desk.services.ledger import Kind
 from loyalty_desk.services.sync_apply import apply_page
 from loyalty_desk.services.sync_client import (
@@ -47,6 +47,7 @@ from loyalty_desk.services.sync_client import (
 from loyalty_desk.services.usecase import use_case
 from loyalty_desk.store import deferred_indexes
 from loyalty_desk.store.models import LedgerEntry, Member, Outbox, SyncState
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 from loyalty_desk.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_EVENTS
 from loyalty_desk.sync.transport import Transport, check_server_url
 

@@ -40,7 +40,6 @@ from loyalty_desk.domain.timeutil import add_months_utc
 from loyalty_desk.services.coupon_keys import install_chain_keys
 from loyalty_desk.services.coupon_sync import Applied, apply_pulled_coupon
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.events import canonical_json
 from loyalty_desk.services.ledger import Kind
 from loyalty_desk.store import references
 from loyalty_desk.store.deferred_indexes import TABLES as BULK_TABLES
@@ -58,6 +57,7 @@ from loyalty_desk.store.models import (
     SyncState,
     TierChange,
 )
+from loyalty_desk.sync.canonical import canonical_json
 
 CHUNK = 5000  # values per IN (...) list (SQLite allows 32,766 parameters)
 SERVER_STORE = "server"

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from loyalty_desk.gui.main_window import MainWindow
 from loyalty_desk.gui.sync_problems_dialog import SyncProblemsDialog
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.events import canonical_json
 from loyalty_desk.store.models import Outbox
+from loyalty_desk.sync.canonical import canonical_json
 from tests.gui.conftest import MANAGER, dialog_of, press, sign_in
 
 

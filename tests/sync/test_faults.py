@@ -14,11 +14,11 @@ from loyalty_desk.server import models as sm
 from loyalty_desk.server.local import LocalTransport
 from loyalty_desk.services import checkout, members, sync
 from loyalty_desk.services.desk import Desk
-from loyalty_desk.services.events import canonical_json, payload_hash
 from loyalty_desk.services.sync_client import use_transport
 from loyalty_desk.services.sync_status import status
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Outbox, SyncState
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 from loyalty_desk.sync.transport import Reply
 from tests.sync.chain import (
     Chain,

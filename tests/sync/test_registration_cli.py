@@ -13,9 +13,9 @@ from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.server import admin
 from loyalty_desk.server import models as sm
 from loyalty_desk.services import members, sync
-from loyalty_desk.services.events import canonical_json, payload_hash
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Member, Outbox
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 from tests.helpers import db_fingerprint
 from tests.sync.chain import Chain
 

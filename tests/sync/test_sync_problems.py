@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from loyalty_desk.domain.errors import Code, Refusal
 from loyalty_desk.services import checkout, members, sync
-from loyalty_desk.services.events import canonical_json, payload_hash
 from loyalty_desk.services.sync_problems import Category, sync_problems
 from loyalty_desk.services.usecase import unwrap
 from loyalty_desk.store.models import Outbox
+from loyalty_desk.sync.canonical import canonical_json, payload_hash
 from tests.sync.chain import Chain
 
 
